@@ -1,0 +1,89 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * The import direction of DESIGN.md: domain → protocol → (server | client) → app.
+ * Each entry forbids what a folder must not reach; lint fails on a wrong arrow.
+ */
+const layer = (/** @type {string[]} */ folders, /** @type {string} */ why) =>
+  folders.flatMap((f) => [
+    { group: [`**/${f}`, `**/${f}/**`], message: why },
+    { group: [`@/${f}/**`], message: why },
+  ]);
+const nodeBuiltins = { group: ['node:*'], message: 'Only the server may use Node built-ins.' };
+const uiGroup = ['ui', 'map', 'print', 'pwa', 'i18n'];
+const rules = (/** @type {any[]} */ patterns, /** @type {string[]} */ paths = []) => ({
+  'no-restricted-imports': ['error', { patterns, paths }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'data', 'node_modules', 'coverage', 'drill-report', '.test-data'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/domain/**'],
+    rules: rules(
+      [
+        ...layer(['protocol', 'server', 'client', 'app', ...uiGroup], 'domain imports nothing of ours.'),
+        nodeBuiltins,
+      ],
+      [{ name: 'react', message: 'domain is pure.' }],
+    ),
+  },
+  {
+    files: ['src/protocol/**'],
+    rules: rules([
+      ...layer(['server', 'client', 'app', ...uiGroup], 'protocol may import only domain.'),
+      nodeBuiltins,
+    ]),
+  },
+  {
+    files: ['src/server/**'],
+    rules: rules(layer(['client', 'app', ...uiGroup], 'nothing client-side in the server.')),
+  },
+  {
+    files: ['src/client/**'],
+    rules: rules([
+      ...layer(['server', 'app', ...uiGroup], 'client data/sync sits below the app.'),
+      nodeBuiltins,
+    ]),
+  },
+  ...uiGroup.map((f) => ({
+    files: [`src/${f}/**`],
+    rules: rules([
+      ...layer(['server', 'client', 'app'], `${f}/ may import only domain, protocol and ui.`),
+      nodeBuiltins,
+    ]),
+  })),
+  ...['customer', 'shop', 'staff'].map((who) => ({
+    files: [`src/app/${who}/**`],
+    rules: rules([
+      ...layer(
+        ['server', ...['customer', 'shop', 'staff'].filter((o) => o !== who).map((o) => `app/${o}`)],
+        'app siblings never import each other; the server is not client code.',
+      ),
+      nodeBuiltins,
+    ]),
+  })),
+  {
+    files: ['src/app/*.ts', 'src/app/*.tsx', 'src/main.tsx'],
+    rules: rules([...layer(['server'], 'the server is not client code.'), nodeBuiltins]),
+  },
+);

@@ -1,0 +1,91 @@
+import type { Lang } from './lang';
+
+/**
+ * Every error the API can answer, with the words a person reads. The code is for programs; the
+ * message is for the shop owner or customer, in their language. Adding a code here is the only way
+ * to add an error, so no route can invent an unexplained one.
+ */
+const MESSAGES = {
+  invalid_input: { ko: '입력한 내용을 다시 확인해 주세요.', en: 'Please check what you entered.' },
+  invalid_json: { ko: '요청 형식이 올바르지 않습니다.', en: 'The request is not valid JSON.' },
+  unsupported_media_type: {
+    ko: 'JSON 형식의 요청만 받을 수 있습니다.',
+    en: 'Only JSON requests are accepted.',
+  },
+  body_too_large: { ko: '보낸 내용이 너무 큽니다.', en: 'The request is too large.' },
+  not_found: { ko: '찾을 수 없습니다.', en: 'Not found.' },
+  shop_not_found: { ko: '가게를 찾을 수 없습니다. 주소를 확인해 주세요.', en: 'No shop at this address.' },
+  method_not_allowed: { ko: '허용되지 않은 요청입니다.', en: 'This method is not allowed here.' },
+  auth_required: { ko: '로그인이 필요합니다.', en: 'Please log in.' },
+  session_expired: {
+    ko: '로그인이 만료되었습니다. 다시 로그인해 주세요.',
+    en: 'Your session has ended. Please log in again.',
+  },
+  bad_credentials: {
+    ko: '가게 아이디, 사용자 이름 또는 비밀번호가 맞지 않습니다.',
+    en: 'Shop ID, user name or password is wrong.',
+  },
+  forbidden: { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' },
+  owner_only: { ko: '사장님 계정만 할 수 있는 작업입니다.', en: 'Only the owner can do this.' },
+  cross_site: {
+    ko: '다른 사이트에서 보낸 요청은 받을 수 없습니다.',
+    en: 'Requests from other sites are refused.',
+  },
+  rate_limited: {
+    ko: '시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'Too many attempts. Please wait and try again.',
+  },
+  slug_taken: { ko: '이미 사용 중인 가게 아이디입니다.', en: 'That shop ID is already taken.' },
+  slug_invalid: {
+    ko: '가게 아이디는 영문 소문자, 숫자, 하이픈(-)으로 3~40자여야 합니다.',
+    en: 'A shop ID is 3–40 lowercase letters, digits or hyphens.',
+  },
+  username_taken: { ko: '이미 사용 중인 사용자 이름입니다.', en: 'That user name is already taken.' },
+  password_too_short: {
+    ko: '비밀번호는 8자 이상이어야 합니다.',
+    en: 'The password must be at least 8 characters.',
+  },
+  wrong_password: { ko: '현재 비밀번호가 맞지 않습니다.', en: 'The current password is wrong.' },
+  invite_invalid: {
+    ko: '초대 링크가 만료되었거나 이미 사용되었습니다. 사장님께 새 링크를 요청해 주세요.',
+    en: 'This invite link has expired or was already used. Ask the owner for a new one.',
+  },
+  cannot_remove_owner: {
+    ko: '사장님 계정은 삭제할 수 없습니다.',
+    en: 'The owner account cannot be removed.',
+  },
+  device_invalid: {
+    ko: '이 기기를 확인할 수 없습니다. 페이지를 새로 고쳐 주세요.',
+    en: 'This device could not be verified. Please reload the page.',
+  },
+  client_too_old: {
+    ko: '앱이 새 버전으로 바뀌었습니다. 페이지를 새로 고쳐 주세요.',
+    en: 'A new version of the app is available. Please reload the page.',
+  },
+  unavailable: {
+    ko: '지금은 서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'The server cannot be reached right now. Please try again shortly.',
+  },
+  internal: {
+    ko: '일시적인 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'Something went wrong on our side. Please try again shortly.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return MESSAGES[code][lang];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(MESSAGES, value);
+}
+
+/** The body of every non-2xx answer. `fields` names the inputs that were wrong, for forms. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: string[];
+}

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { Permission } from '../domain/roles';
+import * as S from './schemas';
+
+/**
+ * Who may call a route:
+ * - `public`: anyone, no identity needed;
+ * - `device`: a customer device (the device header);
+ * - `user`: any signed-in member of a shop;
+ * - a Permission: a signed-in member whose role grants it (see domain/roles).
+ */
+export type Access = 'public' | 'device' | 'user' | Permission;
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  access: Access;
+  params?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+/**
+ * The whole HTTP API in one table. The server registers exactly these routes and the client calls
+ * them by name, so request and response types cannot drift apart. The security matrix test fails
+ * when a route exists here without a row there.
+ */
+export const routes = {
+  health: { method: 'GET', path: '/healthz', access: 'public', response: S.Health },
+  signup: { method: 'POST', path: '/api/shops', access: 'public', body: S.SignupRequest, response: S.Me },
+  publicShop: {
+    method: 'GET',
+    path: '/api/shops/:slug',
+    access: 'public',
+    params: S.SlugParams,
+    response: S.PublicShop,
+  },
+  login: { method: 'POST', path: '/api/auth/login', access: 'public', body: S.LoginRequest, response: S.Me },
+  logout: { method: 'POST', path: '/api/auth/logout', access: 'user', body: S.EmptyBody, response: S.Ok },
+  me: { method: 'GET', path: '/api/auth/me', access: 'user', response: S.Me },
+  changePassword: {
+    method: 'POST',
+    path: '/api/auth/password',
+    access: 'user',
+    body: S.ChangePasswordRequest,
+    response: S.Ok,
+  },
+  settings: { method: 'GET', path: '/api/shop/settings', access: 'settings.read', response: S.ShopSettings },
+  updateSettings: {
+    method: 'PATCH',
+    path: '/api/shop/settings',
+    access: 'settings.edit',
+    body: S.SettingsPatch,
+    response: S.ShopSettings,
+  },
+  updateItem: {
+    method: 'PATCH',
+    path: '/api/shop/items/:itemId',
+    access: 'menu.soldOut',
+    params: S.ItemIdParams,
+    body: S.ItemPatch,
+    response: S.MenuItemSchema,
+  },
+  staffList: { method: 'GET', path: '/api/shop/staff', access: 'staff.manage', response: S.StaffList },
+  createInvite: {
+    method: 'POST',
+    path: '/api/shop/invites',
+    access: 'staff.manage',
+    body: S.EmptyBody,
+    response: S.InviteCreated,
+  },
+  removeStaff: {
+    method: 'DELETE',
+    path: '/api/shop/staff/:userId',
+    access: 'staff.manage',
+    params: S.UserIdParams,
+    response: S.Ok,
+  },
+  inspectInvite: {
+    method: 'POST',
+    path: '/api/invites/inspect',
+    access: 'public',
+    body: S.InviteInspectRequest,
+    response: S.InviteInfo,
+  },
+  acceptInvite: {
+    method: 'POST',
+    path: '/api/invites/accept',
+    access: 'public',
+    body: S.InviteAcceptRequest,
+    response: S.Me,
+  },
+  registerDevice: {
+    method: 'POST',
+    path: '/api/devices',
+    access: 'public',
+    body: S.EmptyBody,
+    response: S.DeviceRegistered,
+  },
+  device: { method: 'GET', path: '/api/devices/me', access: 'device', response: S.DeviceInfo },
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+type SchemaOf<R, K extends string> = R extends Record<K, infer T extends z.ZodType> ? T : never;
+export type RouteBody<N extends RouteName> = z.input<SchemaOf<Routes[N], 'body'>>;
+export type RouteParams<N extends RouteName> = z.input<SchemaOf<Routes[N], 'params'>>;
+export type RouteResponse<N extends RouteName> = z.output<Routes[N]['response']>;
+
+/** "/api/shops/:slug" + {slug: "a"} → "/api/shops/a", each value URL-encoded. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HEADER_PROTOCOL, MIN_CLIENT_PROTOCOL } from '../../protocol/version';
+import { ApiError } from './errors';
+
+/**
+ * The app runs with no inline script or style, so the policy can be strict. Map tiles (a later
+ * issue) will add their own origin to img-src from the shop's settings.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The origin this request was addressed to, as a browser on the same site would send it. */
+function ownOrigins(req: FastifyRequest, publicUrl: string | undefined): string[] {
+  const origins = [`${req.protocol}://${req.host}`];
+  if (publicUrl) origins.push(new URL(publicUrl).origin);
+  return origins;
+}
+
+export function installSecurity(app: FastifyInstance, opts: { publicUrl?: string }): void {
+  const https = opts.publicUrl?.startsWith('https:') ?? false;
+
+  app.addHook('onRequest', async (req) => {
+    // S14: a client from before the oldest protocol we speak is told to reload, not given a 500.
+    const sent = req.headers[HEADER_PROTOCOL];
+    if (typeof sent === 'string') {
+      const v = Number(sent);
+      if (!Number.isInteger(v) || v < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'client_too_old');
+    }
+    if (!STATE_CHANGING.has(req.method)) return;
+    // CSRF: browsers always send Origin on cross-origin writes; Sec-Fetch-Site covers the rest.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ownOrigins(req, opts.publicUrl).includes(origin)) {
+      throw new ApiError(403, 'cross_site');
+    }
+    const site = req.headers['sec-fetch-site'];
+    if (site === 'cross-site' || site === 'same-site') throw new ApiError(403, 'cross_site');
+    // Only JSON bodies: an HTML form cannot send application/json across sites without CORS.
+    if (WITH_BODY.has(req.method)) {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type');
+    }
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(self), geolocation=(self), microphone=(), payment=()');
+    if (https) reply.header('strict-transport-security', 'max-age=31536000');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+}

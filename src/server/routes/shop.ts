@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { can } from '../../domain/roles';
+import { ApiError } from '../http/errors';
+import { register, type Deps } from '../http/register';
+import {
+  bumpShopVersion,
+  findShopBySlug,
+  ITEM_COLUMNS,
+  loadMenu,
+  loadSettings,
+  toItem,
+  type ItemRow,
+} from '../shops/queries';
+
+/** Settings fields and the columns they live in; only fields present in the patch are written (S11). */
+const SETTINGS_COLUMNS = {
+  name: 'name',
+  phone: 'phone',
+  address: 'address',
+  notice: 'notice',
+  timeZone: 'time_zone',
+  hours: 'hours',
+} as const;
+
+export function shopRoutes(app: FastifyInstance, deps: Deps): void {
+  const { storage } = deps;
+
+  register(app, deps, 'publicShop', async ({ params }) => {
+    const shop = await findShopBySlug(storage, params.slug);
+    if (!shop) throw new ApiError(404, 'shop_not_found');
+    const { id, ...settings } = shop;
+    return { shop: settings, ...(await loadMenu(storage, id)) };
+  });
+
+  register(app, deps, 'settings', async ({ user }) => loadSettings(storage, user.shopId));
+
+  register(app, deps, 'updateSettings', async ({ user, body }) => {
+    return storage.transaction(async (tx) => {
+      await bumpShopVersion(tx, user.shopId);
+      const entries = Object.entries(body).filter(([, v]) => v !== undefined) as [
+        keyof typeof SETTINGS_COLUMNS,
+        unknown,
+      ][];
+      const sets = entries.map(([k], i) => `${SETTINGS_COLUMNS[k]} = $${i + 2}`);
+      const values = entries.map(([k, v]) => (k === 'hours' ? JSON.stringify(v) : v));
+      await tx.query(`update shops set ${sets.join(', ')} where id = $1`, [user.shopId, ...values]);
+      return loadSettings(tx, user.shopId);
+    });
+  });
+
+  register(app, deps, 'updateItem', async ({ user, params, body }) => {
+    if (body.price !== undefined && !can(user.role, 'menu.edit')) throw new ApiError(403, 'owner_only');
+    return storage.transaction(async (tx) => {
+      const version = await bumpShopVersion(tx, user.shopId);
+      const [row] = await tx.query<ItemRow>(
+        `update menu_items set
+           price = coalesce($3, price),
+           sold_out_until = case when $4 then $5::date else sold_out_until end,
+           version = $6
+         where id = $1 and shop_id = $2
+         returning ${ITEM_COLUMNS}`,
+        [
+          params.itemId,
+          user.shopId,
+          body.price ?? null,
+          body.soldOutUntil !== undefined,
+          body.soldOutUntil ?? null,
+          version,
+        ],
+      );
+      // Another shop's item looks exactly like a missing one: no probing across shops.
+      if (!row) throw new ApiError(404, 'not_found');
+      return toItem(row);
+    });
+  });
+}

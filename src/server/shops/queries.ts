@@ -1,0 +1,100 @@
+import type { MenuItem } from '../../domain/catalogue';
+import type { WeeklyHours } from '../../domain/hours';
+import type { RouteResponse } from '../../protocol/routes';
+import type { Queryable } from '../storage/types';
+
+type Settings = RouteResponse<'settings'>;
+
+/**
+ * S6: every change to a shop's data takes the shop row's lock and the next version in the same
+ * transaction, so versions are gap-free per shop and writers to one shop go one at a time.
+ */
+export async function bumpShopVersion(tx: Queryable, shopId: string): Promise<number> {
+  const [row] = await tx.query<{ version: number }>(
+    'update shops set version = version + 1 where id = $1 returning version',
+    [shopId],
+  );
+  if (!row) throw new Error(`shop ${shopId} vanished`);
+  return row.version;
+}
+
+const SETTINGS_COLUMNS = 'id, slug, name, phone, address, notice, time_zone, hours';
+interface ShopRow {
+  id: string;
+  slug: string;
+  name: string;
+  phone: string;
+  address: string;
+  notice: string;
+  time_zone: string;
+  hours: WeeklyHours;
+}
+
+function toSettings(r: ShopRow): Settings {
+  return {
+    name: r.name,
+    slug: r.slug,
+    phone: r.phone,
+    address: r.address,
+    notice: r.notice,
+    timeZone: r.time_zone,
+    hours: r.hours,
+  };
+}
+
+export async function findShopBySlug(
+  db: Queryable,
+  slug: string,
+): Promise<(Settings & { id: string }) | null> {
+  const [row] = await db.query<ShopRow>(`select ${SETTINGS_COLUMNS} from shops where slug = $1`, [slug]);
+  return row ? { id: row.id, ...toSettings(row) } : null;
+}
+
+export async function loadSettings(db: Queryable, shopId: string): Promise<Settings> {
+  const [row] = await db.query<ShopRow>(`select ${SETTINGS_COLUMNS} from shops where id = $1`, [shopId]);
+  if (!row) throw new Error(`shop ${shopId} vanished`);
+  return toSettings(row);
+}
+
+export const ITEM_COLUMNS = `id, category_id, name, description, price, photo_url, option_groups,
+  sold_out_until::text as sold_out_until, daily_quota, position`;
+
+export interface ItemRow {
+  id: string;
+  category_id: string;
+  name: string;
+  description: string;
+  price: number;
+  photo_url: string | null;
+  option_groups: MenuItem['optionGroups'];
+  sold_out_until: string | null;
+  daily_quota: number | null;
+  position: number;
+}
+
+export function toItem(r: ItemRow): MenuItem {
+  return {
+    id: r.id,
+    categoryId: r.category_id,
+    name: r.name,
+    description: r.description,
+    price: r.price,
+    photoUrl: r.photo_url,
+    optionGroups: r.option_groups,
+    soldOutUntil: r.sold_out_until,
+    dailyQuota: r.daily_quota,
+    position: r.position,
+  };
+}
+
+export async function loadMenu(db: Queryable, shopId: string) {
+  const categories = await db.query<{ id: string; name: string; position: number }>(
+    'select id, name, position from menu_categories where shop_id = $1 order by position, name',
+    [shopId],
+  );
+  const items = await db.query<ItemRow>(
+    `select ${ITEM_COLUMNS} from menu_items where shop_id = $1 order by position, name`,
+    [shopId],
+  );
+  return { categories, items: items.map(toItem) };
+}

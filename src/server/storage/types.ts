@@ -1,0 +1,39 @@
+/** What every part of the server may do with the database, whichever driver is underneath. */
+export interface Queryable {
+  /** One statement with $1… parameters; returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Storage extends Queryable {
+  readonly driver: 'pglite' | 'postgres';
+  /**
+   * Runs fn in one transaction: all of it commits or none of it does. Throwing rolls back.
+   * Transactions that lock the same row (e.g. a shop's version counter) run one after the other.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Resolves only when the database answers a query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A unique constraint was violated; `constraint` names which one, so callers map it to a domain error. */
+export class UniqueViolation extends Error {
+  constructor(readonly constraint: string) {
+    super(`unique violation: ${constraint}`);
+    this.name = 'UniqueViolation';
+  }
+}
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+}
+
+/** Both drivers report PostgreSQL's SQLSTATE; this turns the ones callers handle into our errors. */
+export function translateError(err: unknown): unknown {
+  const e = err as PgLikeError;
+  if (e && e.code === '23505') return new UniqueViolation(e.constraint ?? 'unknown');
+  return err;
+}
