@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import { installErrorHandling } from './http/errors';
+import { answerError, installErrorHandling } from './http/errors';
 import type { Deps } from './http/register';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
@@ -15,11 +15,15 @@ import type { Storage } from './storage/types';
 /** Large enough for any order or settings change; anything bigger is a mistake or an attack. */
 export const BODY_LIMIT = 64 * 1024;
 
-export async function buildApp(opts: {
+export interface BuildOptions {
   storage: Storage;
   config: Config;
   logger?: boolean;
-}): Promise<FastifyInstance> {
+  /** Sees every route as it is registered (the security matrix checks none is left out). */
+  onRoute?: (method: string, url: string) => void;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
     logger:
@@ -40,7 +44,12 @@ export async function buildApp(opts: {
     // Fail requests on a closing server with 503 so a load balancer retries elsewhere.
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (err, req, reply) => void answerError(err, req, reply),
   });
+  if (opts.onRoute) {
+    const seen = opts.onRoute;
+    app.addHook('onRoute', (r) => [r.method].flat().forEach((m) => seen(m, r.url)));
+  }
   // Only JSON: text/plain is the one body type a cross-site form could still send.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);

@@ -22,7 +22,8 @@ export function langOf(req: FastifyRequest): Lang {
 
 /** Validates one part of a request; a failure names the offending fields, never echoes their values. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value ?? {});
+  // No default for a missing value: a JSON `null` body is wrong, not an empty object.
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues;
   // Unknown keys are reported by name (bounded), so a client learns which field to drop.
@@ -46,6 +47,8 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_input'],
   FST_ERR_CTP_INVALID_TYPE: [415, 'unsupported_media_type'],
+  FST_ERR_BAD_URL: [400, 'invalid_input'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'invalid_input'],
 };
 
 function toErrorAnswer(err: FastifyError | ApiError | Error): {
@@ -76,17 +79,23 @@ function isDatabaseDown(err: Error): boolean {
 /** A not-found GET may still be a page of the single-page app; `fallback` answers those. */
 export type NotFoundFallback = (req: FastifyRequest, reply: FastifyReply) => unknown;
 
+/**
+ * Every error answer, from a route or from the router itself (Fastify's `frameworkErrors`: bad URL
+ * encoding, over-long parameters), takes the same {code, message} shape.
+ */
+export function answerError(err: FastifyError | ApiError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const { status, code, fields } = toErrorAnswer(err);
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  if (err instanceof ApiError && err.retryAfterSec !== undefined) {
+    reply.header('retry-after', String(err.retryAfterSec));
+  }
+  const body: ErrorBody = { code, message: errorMessage(code, langOf(req)) };
+  if (fields?.length) body.fields = fields;
+  return reply.status(status).send(body);
+}
+
 export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
-  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
-    const { status, code, fields } = toErrorAnswer(err);
-    if (status >= 500) req.log.error({ err }, 'request failed');
-    if (err instanceof ApiError && err.retryAfterSec !== undefined) {
-      reply.header('retry-after', String(err.retryAfterSec));
-    }
-    const body: ErrorBody = { code, message: errorMessage(code, langOf(req)) };
-    if (fields?.length) body.fields = fields;
-    return reply.status(status).send(body);
-  });
+  app.setErrorHandler(answerError);
   app.setNotFoundHandler((req, reply) => {
     if (fallback && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) {
       return fallback(req, reply);

@@ -15,6 +15,8 @@ export async function installStatic(app: FastifyInstance, dir: string | undefine
     root,
     wildcard: true,
     index: false,
+    // Our setHeaders decides caching for every file, including the shell sent by the fallback.
+    cacheControl: false,
     setHeaders(res, path) {
       res.setHeader(
         'cache-control',

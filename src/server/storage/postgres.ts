@@ -43,8 +43,14 @@ export async function openPostgres(opts: PostgresOptions): Promise<Storage> {
   if (opts.schema) {
     const admin = new pg.Client({ connectionString: opts.url });
     await admin.connect();
-    await admin.query(`create schema if not exists ${opts.schema}`);
-    await admin.end();
+    try {
+      await admin.query(`create schema if not exists ${opts.schema}`);
+    } catch (err) {
+      // Two processes creating it at the same moment: "if not exists" is not atomic in the catalog.
+      if (!['23505', '42P06'].includes((err as { code?: string }).code ?? '')) throw err;
+    } finally {
+      await admin.end();
+    }
   }
   const pool = new pg.Pool({
     connectionString: opts.url,

@@ -1,0 +1,281 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, type RouteName } from '../../src/protocol/routes';
+import { drivers, dropTestSchemas } from '../support/drivers';
+import { json, sessionCookie, startTestApp, type TestApp } from '../support/testApp';
+import { inviteToken, makeWorld, PASSWORD, type ActorName, type World } from '../support/world';
+
+afterAll(dropTestSchemas);
+
+const ACTORS: ActorName[] = ['anonymous', 'deviceA', 'deviceB', 'staff1', 'owner1', 'owner2'];
+type Expect = Record<ActorName, number>;
+const row = (
+  anonymous: number,
+  deviceA: number,
+  deviceB: number,
+  staff1: number,
+  owner1: number,
+  owner2: number,
+): Expect => ({
+  anonymous,
+  deviceA,
+  deviceB,
+  staff1,
+  owner1,
+  owner2,
+});
+const everyone = (s: number) => row(s, s, s, s, s, s);
+
+interface Ctx {
+  t: TestApp;
+  w: World;
+  actor: ActorName;
+  n: number;
+}
+
+interface Case {
+  route: RouteName;
+  label?: string;
+  expect: Expect;
+  request(c: Ctx): Promise<InjectOptions> | InjectOptions;
+  /** What a successful answer must (and must not) contain for this actor. */
+  check?(res: LightMyRequestResponse, c: Ctx): void;
+}
+
+const shopOf = (actor: ActorName) => (actor === 'owner2' ? 'shop-two' : 'shop-one');
+
+/**
+ * Who may read and change what. Every route in the protocol table needs at least one row here;
+ * the last test fails when a route is added without deciding who may call it.
+ */
+const CASES: Case[] = [
+  { route: 'health', expect: everyone(200), request: () => ({ method: 'GET', url: '/healthz' }) },
+  {
+    route: 'signup',
+    expect: everyone(201),
+    request: ({ actor, n }) => ({
+      method: 'POST',
+      url: '/api/shops',
+      payload: {
+        shopName: '새 가게',
+        slug: `new-${actor.toLowerCase()}-${n}`,
+        username: 'owner',
+        password: PASSWORD,
+      },
+    }),
+  },
+  {
+    route: 'publicShop',
+    expect: everyone(200),
+    request: ({ w }) => ({ method: 'GET', url: `/api/shops/${w.shop1.slug}` }),
+    check: (res) => {
+      const body = res.json() as { items: { name: string }[] };
+      expect(body.items.map((i) => i.name)).toEqual(['멸치볶음']);
+      // The public menu never carries account or internal data.
+      expect(res.body).not.toMatch(/password|owner|version|shop_id/);
+    },
+  },
+  {
+    route: 'login',
+    expect: everyone(200),
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { slug: 'shop-one', username: 'owner', password: PASSWORD },
+    }),
+  },
+  {
+    route: 'logout',
+    expect: row(401, 401, 401, 200, 200, 200),
+    // A fresh session per call, so logging out here does not sign the actor out of later rows.
+    request: async ({ t, actor }) => ({
+      method: 'POST',
+      url: '/api/auth/logout',
+      payload: {},
+      headers: await freshSession(t, actor),
+    }),
+  },
+  {
+    route: 'me',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: () => ({ method: 'GET', url: '/api/auth/me' }),
+    check: (res, { actor }) =>
+      expect((res.json() as { shop: { slug: string } }).shop.slug).toBe(shopOf(actor)),
+  },
+  {
+    route: 'changePassword',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
+  },
+  {
+    route: 'settings',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: () => ({ method: 'GET', url: '/api/shop/settings' }),
+    check: (res, { actor }) => expect((res.json() as { slug: string }).slug).toBe(shopOf(actor)),
+  },
+  {
+    route: 'updateSettings',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: ({ actor }) => ({
+      method: 'PATCH',
+      url: '/api/shop/settings',
+      payload: { notice: `notice by ${actor}` },
+    }),
+    check: (res, { actor }) => expect((res.json() as { slug: string }).slug).toBe(shopOf(actor)),
+  },
+  {
+    route: 'updateItem',
+    label: 'sold out, shop 1 item',
+    expect: row(401, 401, 401, 200, 200, 404),
+    request: ({ w }) => ({
+      method: 'PATCH',
+      url: `/api/shop/items/${w.shop1.itemId}`,
+      payload: { soldOutUntil: null },
+    }),
+  },
+  {
+    route: 'updateItem',
+    label: 'price, shop 1 item',
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: ({ w }) => ({
+      method: 'PATCH',
+      url: `/api/shop/items/${w.shop1.itemId}`,
+      payload: { price: 5000 },
+    }),
+  },
+  {
+    route: 'staffList',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: () => ({ method: 'GET', url: '/api/shop/staff' }),
+    check: (res, { actor }) => {
+      const names = (res.json() as { staff: { username: string }[] }).staff.map((s) => s.username);
+      expect(names.includes('staff')).toBe(actor === 'owner1');
+    },
+  },
+  {
+    route: 'createInvite',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: () => ({ method: 'POST', url: '/api/shop/invites', payload: {} }),
+  },
+  {
+    route: 'removeStaff',
+    label: 'a staff member of shop 1',
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: async ({ t, w, n }) => ({
+      method: 'DELETE',
+      url: `/api/shop/staff/${await newStaffOfShop1(t, w, n)}`,
+    }),
+  },
+  {
+    route: 'inspectInvite',
+    expect: everyone(200),
+    request: async ({ t, w }) => ({
+      method: 'POST',
+      url: '/api/invites/inspect',
+      payload: { token: await inviteToken(t, w.actors.owner1.cookie!) },
+    }),
+  },
+  {
+    route: 'acceptInvite',
+    expect: everyone(201),
+    request: async ({ t, w, actor, n }) => ({
+      method: 'POST',
+      url: '/api/invites/accept',
+      payload: {
+        token: await inviteToken(t, w.actors.owner1.cookie!),
+        username: `joiner-${actor.toLowerCase()}-${n}`,
+        password: PASSWORD,
+      },
+    }),
+  },
+  {
+    route: 'registerDevice',
+    expect: everyone(201),
+    request: () => ({ method: 'POST', url: '/api/devices', payload: {} }),
+  },
+  {
+    route: 'device',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: () => ({ method: 'GET', url: '/api/devices/me' }),
+    check: (res, { w, actor }) =>
+      expect((res.json() as { deviceId: string }).deviceId).toBe(w.actors[actor].device!.split('.')[0]),
+  },
+];
+
+async function freshSession(t: TestApp, actor: ActorName): Promise<Record<string, string>> {
+  const who = { staff1: ['shop-one', 'staff'], owner1: ['shop-one', 'owner'], owner2: ['shop-two', 'owner'] }[
+    actor as string
+  ];
+  if (!who) return {};
+  const res = await json(t.app, {
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { slug: who[0], username: who[1], password: PASSWORD },
+  });
+  return { cookie: sessionCookie(res) };
+}
+
+async function newStaffOfShop1(t: TestApp, w: World, n: number): Promise<string> {
+  const token = await inviteToken(t, w.actors.owner1.cookie!);
+  const res = await json(t.app, {
+    method: 'POST',
+    url: '/api/invites/accept',
+    payload: { token, username: `victim-${n}`, password: PASSWORD },
+  });
+  return (res.json() as { user: { id: string } }).user.id;
+}
+
+describe.each(drivers)('route × role matrix on $name', (driver) => {
+  let t: TestApp;
+  let w: World;
+  let n = 0;
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    w = await makeWorld(t);
+  });
+  afterAll(() => t.close());
+
+  for (const c of CASES) {
+    it.each(ACTORS)(`${c.route}${c.label ? ` (${c.label})` : ''} as %s`, async (actor) => {
+      const ctx: Ctx = { t, w, actor, n: n++ };
+      const req = await c.request(ctx);
+      const { cookie, device } = w.actors[actor];
+      const headers = { ...(req.headers as Record<string, string>) };
+      const res = await json(t.app, { ...req, headers, cookie: headers.cookie ?? cookie, device });
+      expect(res.statusCode, `${actor} → ${res.body}`).toBe(c.expect[actor]);
+      if (res.statusCode >= 400) {
+        expect(res.json()).toEqual({ code: expect.any(String), message: expect.any(String) });
+      } else {
+        // Every success matches the protocol's response schema.
+        expect(routes[c.route].response.safeParse(res.json()).success, res.body).toBe(true);
+        c.check?.(res, ctx);
+      }
+    });
+  }
+
+  it('has a row for every route of the protocol table and the server registers no other', () => {
+    const covered = new Set(CASES.map((c) => c.route));
+    expect(Object.keys(routes).filter((r) => !covered.has(r as RouteName))).toEqual([]);
+    const declared = new Set(Object.values(routes).map((r) => `${r.method} ${r.path}`));
+    const served = t.registered
+      .filter((r) => r.url.startsWith('/api') || r.url === '/healthz')
+      .filter((r) => r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(served.filter((r) => !declared.has(r))).toEqual([]);
+    expect([...declared].filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  it('each owner changed only their own shop', async () => {
+    const rows = await t.storage.query<{ slug: string; notice: string }>(
+      `select slug, notice from shops where slug in ('shop-one', 'shop-two') order by slug`,
+    );
+    expect(rows).toEqual([
+      { slug: 'shop-one', notice: 'notice by owner1' },
+      { slug: 'shop-two', notice: 'notice by owner2' },
+    ]);
+  });
+});

@@ -1,0 +1,162 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security';
+import { drivers, dropTestSchemas } from '../support/drivers';
+import { json, startTestApp, type TestApp } from '../support/testApp';
+import { makeWorld, PASSWORD, type World } from '../support/world';
+
+afterAll(dropTestSchemas);
+
+function fakeBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dangol-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>단골</title><div id="root"></div>');
+  writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  return dir;
+}
+
+describe.each(drivers)('security baseline on $name', (driver) => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp(driver, { staticDir: fakeBuild() });
+    w = await makeWorld(t);
+  });
+  afterAll(() => t.close());
+
+  const login = (
+    headers: Record<string, string>,
+    payload: unknown = { slug: 'shop-one', username: 'owner', password: PASSWORD },
+  ) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers,
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+
+  it('sends the security headers on API answers, pages and errors', async () => {
+    for (const url of ['/api/auth/me', '/healthz', '/s/shop-one', '/api/nope']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+
+  it('serves app pages as the shell, hashed assets for a year, and a missing asset as 404', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/s/shop-one' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await t.app.inject({ method: 'GET', url: '/assets/gone-zzz.js' })).statusCode).toBe(404);
+    const api = await t.app.inject({ method: 'GET', url: '/api/nope' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses cross-site writes by Origin and by Sec-Fetch-Site (CSRF)', async () => {
+    const evil = await login({ 'content-type': 'application/json', origin: 'https://evil.example' });
+    expect(evil.statusCode).toBe(403);
+    expect(evil.json()).toMatchObject({ code: 'cross_site' });
+    const fetchSite = await login({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' });
+    expect(fetchSite.statusCode).toBe(403);
+    const same = await login({
+      'content-type': 'application/json',
+      origin: 'http://localhost:80',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(same.statusCode).toBe(200);
+  });
+
+  it('accepts only JSON bodies: a form post or text/plain gets 415', async () => {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
+      const res = await login({ 'content-type': type }, 'slug=shop-one&username=owner');
+      expect(res.statusCode, type).toBe(415);
+      expect(res.json()).toMatchObject({ code: 'unsupported_media_type' });
+    }
+    const none = await t.app.inject({ method: 'POST', url: '/api/auth/login' });
+    expect(none.statusCode).toBe(415);
+  });
+
+  it('answers malformed, poisoned and oversize JSON with a 4xx, never a 5xx', async () => {
+    const ct = { 'content-type': 'application/json' };
+    expect((await login(ct, '{"slug":')).json()).toMatchObject({ code: 'invalid_json' });
+    expect((await login(ct, '{"__proto__":{"admin":true}}')).statusCode).toBe(400);
+    expect((await login(ct, '{"constructor":{"prototype":{"x":1}}}')).statusCode).toBe(400);
+    const big = await login(ct, JSON.stringify({ slug: 'x'.repeat(70_000) }));
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ code: 'body_too_large' });
+    const deep = await login(ct, `{"slug":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    expect(deep.statusCode).toBe(400);
+  });
+
+  it('tells a client from before the oldest protocol to reload (S14)', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/shops/shop-one',
+      headers: { 'x-dangol-protocol': '0' },
+    });
+    expect(res.statusCode).toBe(426);
+    expect(res.json()).toMatchObject({
+      code: 'client_too_old',
+      message: expect.stringContaining('새로 고쳐'),
+    });
+    const current = await t.app.inject({
+      method: 'GET',
+      url: '/api/shops/shop-one',
+      headers: { 'x-dangol-protocol': '1' },
+    });
+    expect(current.statusCode).toBe(200);
+  });
+
+  it('refuses a query string or body a route does not take', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/shops/shop-one?debug=1' })).statusCode).toBe(400);
+    const del = await json(t.app, {
+      method: 'DELETE',
+      url: `/api/shop/staff/${w.shop1.staffId}`,
+      cookie: w.actors.owner1.cookie,
+      payload: { reason: 'x' },
+    });
+    expect(del.statusCode).toBe(400);
+    const [staff] = await t.storage.query<{ removed_at: Date | null }>(
+      'select removed_at from users where id = $1',
+      [w.shop1.staffId],
+    );
+    expect(staff!.removed_at).toBeNull();
+  });
+
+  it('never echoes a password or token in an error', async () => {
+    const res = await json(t.app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { slug: 'shop-one', username: 'owner', password: 'hunter2-secret', extra: 'x' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('hunter2-secret');
+  });
+});
+
+describe('health', () => {
+  it('answers 503 when the database cannot be reached', async () => {
+    const t = await startTestApp(drivers[0]!);
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ ok: true });
+    await t.storage.close();
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ code: 'unavailable' });
+    await t.app.close();
+  });
+});
