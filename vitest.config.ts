@@ -16,7 +16,7 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'browser',
+          name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,

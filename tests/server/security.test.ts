@@ -51,6 +51,11 @@ describe.each(drivers)('security baseline on $name', (driver) => {
   });
 
   it('serves app pages as the shell, hashed assets for a year, and a missing asset as 404', async () => {
+    for (const url of ['/', '/shop', '/invite', '/s/shop-one/o/123']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<div id="root">');
+    }
     const page = await t.app.inject({ method: 'GET', url: '/s/shop-one' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<div id="root">');

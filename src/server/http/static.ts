@@ -13,7 +13,9 @@ export async function installStatic(app: FastifyInstance, dir: string | undefine
   if (!root || !existsSync(resolve(root, 'index.html'))) return undefined;
   await app.register(fastifyStatic, {
     root,
-    wildcard: true,
+    // One route per built file (a new build means a restart anyway); every other GET, "/" included,
+    // falls through to the app shell below instead of a directory refusal.
+    wildcard: false,
     index: false,
     // Our setHeaders decides caching for every file, including the shell sent by the fallback.
     cacheControl: false,

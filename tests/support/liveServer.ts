@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/buildApp';
+import { configFromEnv } from '../../src/server/config';
+import { seedDemoShop } from '../../src/server/seed/seedDemo';
+import { migrate } from '../../src/server/storage/migrate';
+import { openPglite } from '../../src/server/storage/pglite';
+import type { Storage } from '../../src/server/storage/types';
+
+export interface LiveServer {
+  url: string;
+  app: FastifyInstance;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** The real server with the built PWA and the demo shop, on a loopback port, for browser tests. */
+export async function startLiveServer(): Promise<LiveServer> {
+  if (!existsSync('dist/index.html'))
+    throw new Error('Run `npm run build` first: browser tests use the built app.');
+  const storage = await openPglite();
+  await migrate(storage);
+  await seedDemoShop(storage);
+  const config = { ...configFromEnv({}), staticDir: 'dist' };
+  const app = await buildApp({ storage, config, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    storage,
+    async close() {
+      await app.close();
+      await storage.close();
+    },
+  };
+}
