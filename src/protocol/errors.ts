@@ -62,6 +62,10 @@ const MESSAGES = {
     ko: '앱이 새 버전으로 바뀌었습니다. 페이지를 새로 고쳐 주세요.',
     en: 'A new version of the app is available. Please reload the page.',
   },
+  protocol_unsupported: {
+    ko: '앱과 서버의 버전이 맞지 않습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'The app and server versions do not match. Please try again in a moment.',
+  },
   unavailable: {
     ko: '지금은 서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
     en: 'The server cannot be reached right now. Please try again shortly.',

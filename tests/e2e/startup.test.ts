@@ -24,7 +24,7 @@ describe('npm start', () => {
 
   it('is what package.json runs', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe('node scripts/start.mjs');
+    expect(pkg.scripts.start).toBe('node src/server/start.mjs');
   });
 
   it('first start: seeds the demo shop and prints the customer link, the console link and a working login', async () => {
@@ -74,7 +74,7 @@ describe('npm start', () => {
     const t0 = Date.now();
     // The command `npm start` runs, signalled directly as a supervisor would (npm 11 itself exits on
     // SIGTERM without waiting for its child; see README "Running in production").
-    running = startProcess('node', ['scripts/start.mjs'], env);
+    running = startProcess('node', ['src/server/start.mjs'], env);
     const { base } = await links(running);
     console.log(`restart (existing DATA_DIR): ${Date.now() - t0} ms`);
     expect(running.output()).not.toContain('demo shop created');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, errorMessage } from '../../src/protocol/errors';
 import { pickLang } from '../../src/protocol/lang';
 import { fillPath, routes } from '../../src/protocol/routes';
+import { PROTOCOL_VERSION, protocolVerdict } from '../../src/protocol/version';
 import { SettingsPatch, SignupRequest, Username } from '../../src/protocol/schemas';
 import { ko } from '../../src/i18n/ko';
 import { en } from '../../src/i18n/en';
@@ -24,6 +25,14 @@ describe('protocol', () => {
 
   it('every screen text exists in both languages', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(ko).sort());
+  });
+
+  it('reads the protocol header strictly: old clients reload, newer ones retry', () => {
+    expect(protocolVerdict(String(PROTOCOL_VERSION))).toBe('ok');
+    expect(protocolVerdict('0')).toBe('too_old');
+    expect(protocolVerdict(String(PROTOCOL_VERSION + 1))).toBe('unsupported');
+    for (const bad of ['1e1', ' 1', '1.0', '0x1', '', '-1', '+1', '１'])
+      expect(protocolVerdict(bad), bad).toBe('unsupported');
   });
 
   it('fills path parameters URL-encoded', () => {

@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { isErrorCode } from '../../src/protocol/errors';
+import { protocolVerdict } from '../../src/protocol/version';
 import { fillPath, routes, type RouteDef, type RouteName } from '../../src/protocol/routes';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -91,9 +92,16 @@ function invalidFor(schema: z.ZodType, value: unknown): boolean {
 function mutations(name: RouteName): fc.Arbitrary<Mutation> {
   const def = routes[name] as RouteDef;
   const options: fc.Arbitrary<Mutation>[] = [
-    junk.map((v) => ({ kind: 'query', apply: (r) => ({ ...r, url: `${r.url}?${encode(String(v))}=1` }) })),
-    weirdString
-      .filter((v) => !/^\s*\d+\s*$/.test(v) || Number(v) < 1)
+    junk.map((v) => ({
+      kind: 'query',
+      apply: (r) => ({
+        ...r,
+        url: `${r.url}?${encode(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'x'))}=1`,
+      }),
+    })),
+    fc
+      .oneof(weirdString, fc.constantFrom('1e1', ' 1', '1.0', '0x1', '01 ', '2', '999999', '-1', '+1'))
+      .filter((v) => protocolVerdict(v) !== 'ok')
       .filter((v) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v))
       .map((v) => ({
         kind: 'protocol header',

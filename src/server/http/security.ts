@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HEADER_PROTOCOL, MIN_CLIENT_PROTOCOL } from '../../protocol/version';
+import { HEADER_PROTOCOL, protocolVerdict } from '../../protocol/version';
 import { ApiError } from './errors';
 
 /**
@@ -38,8 +38,9 @@ export function installSecurity(app: FastifyInstance, opts: { publicUrl?: string
     // S14: a client from before the oldest protocol we speak is told to reload, not given a 500.
     const sent = req.headers[HEADER_PROTOCOL];
     if (typeof sent === 'string') {
-      const v = Number(sent);
-      if (!Number.isInteger(v) || v < MIN_CLIENT_PROTOCOL) throw new ApiError(426, 'client_too_old');
+      const verdict = protocolVerdict(sent);
+      if (verdict === 'too_old') throw new ApiError(426, 'client_too_old');
+      if (verdict === 'unsupported') throw new ApiError(400, 'protocol_unsupported');
     }
     if (!STATE_CHANGING.has(req.method)) return;
     // CSRF: browsers always send Origin on cross-origin writes; Sec-Fetch-Site covers the rest.

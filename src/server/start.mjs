@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const built = join(root, 'dist', 'index.html');
 
 function newestMtime(path) {
@@ -33,4 +33,4 @@ if (stale && process.env.SKIP_BUILD !== '1') {
 }
 
 register();
-await import('../src/server/main.ts');
+await import('./main.ts');
