@@ -52,6 +52,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }
   // Only JSON: text/plain is the one body type a cross-site form could still send.
   app.removeContentTypeParser('text/plain');
+  // Shutting down: a request already in flight gets its answer, then its keep-alive connection is
+  // closed; otherwise the process would wait out the keep-alive timeout before it could exit.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.register(fastifyCookie);
   const deps: Deps = { storage: opts.storage, config };
   installSecurity(app, { publicUrl: config.publicUrl });

@@ -1,7 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { drivers, dropTestSchemas } from '../support/drivers';
 import { startLiveServer, type LiveServer } from '../support/liveServer';
+
+afterAll(dropTestSchemas);
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'ko-KR', isMobile: true, hasTouch: true };
 const TABLET = { viewport: { width: 1024, height: 768 }, locale: 'ko-KR' };
@@ -16,13 +19,12 @@ function watch(page: Page): string[] {
   return problems;
 }
 
-describe('foundation in Chromium', () => {
+describe.each(drivers)('foundation in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const problems: string[][] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startLiveServer(driver), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,7 +33,6 @@ describe('foundation in Chromium', () => {
 
   async function open(options: object, path: string) {
     const context = await browser.newContext(options);
-    contexts.push(context);
     // The CSP reports violations as events even when the console is quiet.
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>

@@ -5,8 +5,8 @@ import { buildApp } from '../../src/server/buildApp';
 import { configFromEnv } from '../../src/server/config';
 import { seedDemoShop } from '../../src/server/seed/seedDemo';
 import { migrate } from '../../src/server/storage/migrate';
-import { openPglite } from '../../src/server/storage/pglite';
 import type { Storage } from '../../src/server/storage/types';
+import type { TestDriver } from './drivers';
 
 export interface LiveServer {
   url: string;
@@ -16,10 +16,10 @@ export interface LiveServer {
 }
 
 /** The real server with the built PWA and the demo shop, on a loopback port, for browser tests. */
-export async function startLiveServer(): Promise<LiveServer> {
+export async function startLiveServer(driver: TestDriver): Promise<LiveServer> {
   if (!existsSync('dist/index.html'))
     throw new Error('Run `npm run build` first: browser tests use the built app.');
-  const storage = await openPglite();
+  const storage = await driver.open();
   await migrate(storage);
   await seedDemoShop(storage);
   const config = { ...configFromEnv({}), staticDir: 'dist' };

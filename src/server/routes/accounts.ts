@@ -4,7 +4,7 @@ import type { RouteResponse } from '../../protocol/routes';
 import { SESSION_COOKIE } from '../../protocol/version';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords';
 import { check, enforce, hit, reset } from '../auth/rateLimit';
-import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
+import { createSession, revokeSession, revokeUserSessions, type SessionUser } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { register, sessionCookieOptions, type Deps } from '../http/register';
 import type { Queryable } from '../storage/types';
@@ -12,14 +12,9 @@ import { createShopWithOwner } from '../shops/create';
 
 type Me = RouteResponse<'me'>;
 
-export function meOf(u: {
-  userId: string;
-  username: string;
-  role: Role;
-  shopId: string;
-  shopSlug: string;
-  shopName: string;
-}): Me {
+export function meOf(
+  u: Pick<SessionUser, 'userId' | 'username' | 'role' | 'shopId' | 'shopSlug' | 'shopName'>,
+): Me {
   return {
     user: { id: u.userId, username: u.username, role: u.role },
     shop: { id: u.shopId, slug: u.shopSlug, name: u.shopName },

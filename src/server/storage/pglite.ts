@@ -1,6 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
-import { translateError, type Queryable, type Storage } from './types';
+import { translated, type Queryable, type Storage } from './types';
 
 interface PgliteLike {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -9,20 +9,9 @@ interface PgliteLike {
 
 function wrap(db: PgliteLike): Queryable {
   return {
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      try {
-        return (await db.query<T>(sql, [...params])).rows;
-      } catch (err) {
-        throw translateError(err);
-      }
-    },
-    async exec(sql: string) {
-      try {
-        await db.exec(sql);
-      } catch (err) {
-        throw translateError(err);
-      }
-    },
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      translated(async () => (await db.query<T>(sql, [...params])).rows),
+    exec: (sql: string) => translated(async () => void (await db.exec(sql))),
   };
 }
 
@@ -39,13 +28,7 @@ export async function openPglite(dataDir?: string): Promise<Storage> {
   return {
     driver: 'pglite',
     ...base,
-    async transaction(fn) {
-      try {
-        return await db.transaction((tx) => fn(wrap(tx)));
-      } catch (err) {
-        throw translateError(err);
-      }
-    },
+    transaction: (fn) => translated(() => db.transaction((tx) => fn(wrap(tx)))),
     async ping() {
       await db.query('select 1');
     },

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { translateError, type Queryable, type Storage } from './types';
+import { translated, translateError, type Queryable, type Storage } from './types';
 
 export interface PostgresOptions {
   url: string;
@@ -14,20 +14,9 @@ const MAX_ATTEMPTS = 3;
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      try {
-        return (await client.query(sql, [...params])).rows as T[];
-      } catch (err) {
-        throw translateError(err);
-      }
-    },
-    async exec(sql: string) {
-      try {
-        await client.query(sql);
-      } catch (err) {
-        throw translateError(err);
-      }
-    },
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      translated(async () => (await client.query(sql, [...params])).rows as T[]),
+    exec: (sql: string) => translated(async () => void (await client.query(sql))),
   };
 }
 

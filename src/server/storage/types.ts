@@ -37,3 +37,12 @@ export function translateError(err: unknown): unknown {
   if (e && e.code === '23505') return new UniqueViolation(e.constraint ?? 'unknown');
   return err;
 }
+
+/** Runs a driver call so that callers only ever see translated errors. */
+export async function translated<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw translateError(err);
+  }
+}
