@@ -66,6 +66,56 @@ const MESSAGES = {
     ko: '앱과 서버의 버전이 맞지 않습니다. 잠시 후 다시 시도해 주세요.',
     en: 'The app and server versions do not match. Please try again in a moment.',
   },
+  // ——— sync: why a mutation was refused (S5), in words for the customer or the shop ———
+  invalid_transition: {
+    ko: '주문 상태가 이미 바뀌어 처리할 수 없습니다.',
+    en: 'The order has already moved on; this change no longer applies.',
+  },
+  order_not_found: { ko: '주문을 찾을 수 없습니다.', en: 'Order not found.' },
+  order_exists: {
+    ko: '같은 번호의 주문이 이미 있습니다.',
+    en: 'An order with this number already exists.',
+  },
+  cancel_too_late: {
+    ko: '가게에서 이미 주문을 접수해 취소할 수 없습니다. 가게에 연락해 주세요.',
+    en: 'The shop has already accepted this order; please call the shop to cancel.',
+  },
+  sold_out: { ko: '품절된 메뉴가 있습니다.', en: 'An item in your order is sold out.' },
+  quota_exceeded: {
+    ko: '오늘 준비한 수량이 모두 팔렸습니다.',
+    en: "Today's quantity for an item has run out.",
+  },
+  slot_full: {
+    ko: '선택한 시간은 예약이 꽉 찼습니다. 다른 시간을 골라 주세요.',
+    en: 'That time slot is full. Please choose another.',
+  },
+  shop_closed: { ko: '그 시간에는 가게가 문을 닫습니다.', en: 'The shop is closed at that time.' },
+  too_soon: {
+    ko: '준비 시간이 부족합니다. 조금 더 늦은 시간을 골라 주세요.',
+    en: 'That is too soon for the kitchen. Please choose a later time.',
+  },
+  too_far_ahead: {
+    ko: '아직 예약을 받지 않는 날짜입니다.',
+    en: 'Pre-orders are not open for that date yet.',
+  },
+  date_past: { ko: '지난 날짜로는 주문할 수 없습니다.', en: 'That date has passed.' },
+  slot_invalid: { ko: '주문할 수 없는 시간입니다.', en: 'That pickup time is not offered.' },
+  unknown_item: {
+    ko: '메뉴가 바뀌었습니다. 메뉴를 다시 확인해 주세요.',
+    en: 'The menu has changed. Please check it again.',
+  },
+  invalid_options: { ko: '옵션 선택을 확인해 주세요.', en: 'Please check the options you chose.' },
+  invalid_quantity: { ko: '수량을 확인해 주세요.', en: 'Please check the quantity.' },
+  total_too_large: { ko: '주문 금액이 너무 큽니다.', en: 'The order total is too large.' },
+  empty_order: { ko: '담은 메뉴가 없습니다.', en: 'The order is empty.' },
+  mutation_conflict: {
+    ko: '같은 요청이 다른 내용으로 다시 왔습니다.',
+    en: 'The same request arrived again with different content.',
+  },
+  client_forbidden: {
+    ko: '이 기기의 동기화 정보를 확인할 수 없습니다. 페이지를 새로 고쳐 주세요.',
+    en: 'This device’s sync state does not match. Please reload the page.',
+  },
   unavailable: {
     ko: '지금은 서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
     en: 'The server cannot be reached right now. Please try again shortly.',

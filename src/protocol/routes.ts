@@ -1,6 +1,7 @@
-import type { z } from 'zod';
 import type { Permission } from '../domain/roles';
+import { z } from 'zod';
 import * as S from './schemas';
+import * as Sync from './sync';
 
 /**
  * Who may call a route:
@@ -18,6 +19,8 @@ export interface RouteDef {
   params?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
+  /** A Server-Sent Events stream rather than one JSON answer. */
+  stream?: boolean;
 }
 
 /**
@@ -98,6 +101,54 @@ export const routes = {
     response: S.DeviceRegistered,
   },
   device: { method: 'GET', path: '/api/devices/me', access: 'device', response: S.DeviceInfo },
+
+  // ——— sync (S1–S14): a customer device in one shop, and the shop's own devices ———
+  customerPush: {
+    method: 'POST',
+    path: '/api/s/:slug/push',
+    access: 'device',
+    params: S.SlugParams,
+    body: Sync.PushRequest,
+    response: Sync.PushResponse,
+  },
+  customerPull: {
+    method: 'POST',
+    path: '/api/s/:slug/pull',
+    access: 'device',
+    params: S.SlugParams,
+    body: Sync.PullRequest,
+    response: Sync.PullResponse,
+  },
+  /** Server-Sent Events of contentless pokes; `response` describes one event's data. */
+  customerStream: {
+    method: 'GET',
+    path: '/api/s/:slug/stream',
+    access: 'device',
+    params: S.SlugParams,
+    response: z.strictObject({ version: z.number().int() }),
+    stream: true,
+  },
+  shopPush: {
+    method: 'POST',
+    path: '/api/shop/push',
+    access: 'orders.handle',
+    body: Sync.PushRequest,
+    response: Sync.PushResponse,
+  },
+  shopPull: {
+    method: 'POST',
+    path: '/api/shop/pull',
+    access: 'orders.handle',
+    body: Sync.PullRequest,
+    response: Sync.PullResponse,
+  },
+  shopStream: {
+    method: 'GET',
+    path: '/api/shop/stream',
+    access: 'orders.handle',
+    response: z.strictObject({ version: z.number().int() }),
+    stream: true,
+  },
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

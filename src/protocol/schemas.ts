@@ -89,6 +89,17 @@ export const Me = z.strictObject({
   shop: z.strictObject({ id: Id, slug: z.string(), name: z.string() }),
 });
 
+/** What a device needs to check a pickup time itself, offline, with the same rules as the server. */
+export const PublicSchedule = z.strictObject({
+  timeZone: z.string(),
+  hours: WeeklyHoursSchema,
+  slotMinutes: z.number().int(),
+  slotCapacity: z.number().int(),
+  leadMinutes: z.number().int(),
+  preorderDays: z.number().int(),
+  closedDates: z.array(z.string()),
+});
+
 export const ShopSettings = z.strictObject({
   name: z.string(),
   slug: z.string(),
@@ -123,6 +134,7 @@ export const MenuCategorySchema = z.strictObject({ id: Id, name: z.string(), pos
 
 export const PublicShop = z.strictObject({
   shop: ShopSettings,
+  schedule: PublicSchedule,
   categories: z.array(MenuCategorySchema),
   items: z.array(MenuItemSchema),
 });

@@ -10,6 +10,11 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { shopRoutes } from './routes/shop';
 import { staffRoutes } from './routes/staff';
+import { syncRoutes } from './routes/sync';
+import { LocalPokeHub } from './sync/localPokeHub';
+import { openPgPokeHub } from './sync/pgPokeHub';
+import type { PokeHub } from './sync/pokeHub';
+import { PokeStreams } from './sync/stream';
 import type { Storage } from './storage/types';
 
 /** Large enough for any order or settings change; anything bigger is a mistake or an attack. */
@@ -21,6 +26,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Sees every route as it is registered (the security matrix checks none is left out). */
   onRoute?: (method: string, url: string) => void;
+  /** Where pokes travel; by default LISTEN/NOTIFY when DATABASE_URL is set, else in-process. */
+  pokeHub?: PokeHub;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -62,7 +69,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (closing) reply.header('connection', 'close');
   });
   await app.register(fastifyCookie);
-  const deps: Deps = { storage: opts.storage, config };
+  const hub =
+    opts.pokeHub ??
+    (config.databaseUrl ? await openPgPokeHub({ url: config.databaseUrl }) : new LocalPokeHub());
+  const streams = new PokeStreams();
+  app.addHook('preClose', async () => streams.closeAll());
+  // A hub we opened is ours to close; one passed in belongs to the caller.
+  if (!opts.pokeHub) app.addHook('onClose', async () => hub.close());
+  const deps: Deps = { storage: opts.storage, config, hub, streams };
   installSecurity(app, { publicUrl: config.publicUrl });
   const spaFallback = await installStatic(app, config.staticDir);
   installErrorHandling(app, spaFallback);
@@ -71,5 +85,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   staffRoutes(app, deps);
   shopRoutes(app, deps);
   deviceRoutes(app, deps);
+  syncRoutes(app, deps);
   return app;
 }

@@ -26,7 +26,35 @@ const VALID_BODY: Partial<Record<RouteName, unknown>> = {
   inspectInvite: { token: 'a'.repeat(43) },
   acceptInvite: { token: 'a'.repeat(43), username: 'newbie', password: PASSWORD },
   registerDevice: {},
+  customerPush: validPush(),
+  shopPush: validPush(),
+  customerPull: { clientId: '7d4f3a52-8c1e-4b7a-9f11-2a3b4c5d6e7f', cursor: 0 },
+  shopPull: { clientId: '7d4f3a52-8c1e-4b7a-9f11-2a3b4c5d6e7f', cursor: 0 },
 };
+
+function validPush() {
+  return {
+    clientId: '0b6c1f0e-3e59-4f0a-8a55-6c1d2e3f4a5b',
+    mutations: [
+      {
+        mutationId: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c',
+        seq: 1,
+        name: 'placeOrder',
+        args: {
+          orderId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+          lines: [{ itemId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', quantity: 1, optionIds: [] }],
+          fulfilment: 'pickup',
+          date: '2026-11-23',
+          slot: null,
+          customerName: '김단골',
+          customerPhone: '010-1234-5678',
+          address: '',
+          note: '',
+        },
+      },
+    ],
+  };
+}
 
 const weirdString = fc.oneof(
   fc.string({ maxLength: 40 }),

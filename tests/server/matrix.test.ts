@@ -1,8 +1,11 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type RouteName } from '../../src/protocol/routes';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { routes, type RouteDef, type RouteName } from '../../src/protocol/routes';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { json, sessionCookie, startTestApp, type TestApp } from '../support/testApp';
+import { today } from '../support/syncWorld';
 import { inviteToken, makeWorld, PASSWORD, type ActorName, type World } from '../support/world';
 
 afterAll(dropTestSchemas);
@@ -204,7 +207,105 @@ const CASES: Case[] = [
     check: (res, { w, actor }) =>
       expect((res.json() as { deviceId: string }).deviceId).toBe(w.actors[actor].device!.split('.')[0]),
   },
+  {
+    route: 'customerPush',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: ({ w }) => ({
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/push`,
+      payload: pushBody(w.shop1.itemId),
+    }),
+    check: (res) =>
+      expect((res.json() as { results: { status: string }[] }).results[0]?.status).toBe('applied'),
+  },
+  {
+    route: 'customerPull',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: ({ w }) => ({
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/pull`,
+      payload: { clientId: randomUUID(), cursor: 0 },
+    }),
+    // S13: a device pulls exactly its own orders (each device placed one in the push row above).
+    check: (res, { actor, w }) => {
+      const orders = (res.json() as { orders: { id: string }[] }).orders.map((o) => o.id);
+      const mine = placedBy.get(w.actors[actor].device!) ?? [];
+      expect(mine.length).toBeGreaterThan(0);
+      expect(orders.sort()).toEqual([...mine].sort());
+    },
+  },
+  {
+    route: 'customerStream',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: ({ w }) => ({ method: 'GET', url: `/api/s/${w.shop1.slug}/stream` }),
+  },
+  {
+    route: 'shopPush',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: ({ w }) => ({ method: 'POST', url: '/api/shop/push', payload: pushBody(w.shop1.itemId) }),
+  },
+  {
+    route: 'shopPull',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: () => ({
+      method: 'POST',
+      url: '/api/shop/pull',
+      payload: { clientId: randomUUID(), cursor: 0 },
+    }),
+    // S13: a shop sees all of its own orders and never another shop's rows.
+    check: (res, { actor, w }) => {
+      const body = res.json() as { items: { id: string }[]; orders: { id: string }[] };
+      expect(body.items.map((i) => i.id)).toEqual([actor === 'owner2' ? w.shop2.itemId : w.shop1.itemId]);
+      const devicesOrders = [...placedBy.values()].flat();
+      if (actor === 'owner2') expect(body.orders.filter((o) => devicesOrders.includes(o.id))).toEqual([]);
+      else expect(body.orders.map((o) => o.id)).toEqual(expect.arrayContaining(devicesOrders));
+    },
+  },
+  {
+    route: 'shopStream',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: () => ({ method: 'GET', url: '/api/shop/stream' }),
+  },
 ];
+
+/** Orders each device placed through the matrix's push rows, to check what its pull may show. */
+const placedBy = new Map<string, string[]>();
+
+function pushBody(itemId: string) {
+  return {
+    clientId: randomUUID(),
+    mutations: [
+      {
+        mutationId: randomUUID(),
+        seq: 1,
+        name: 'placeOrder',
+        args: {
+          orderId: randomUUID(),
+          lines: [{ itemId, quantity: 1, optionIds: [] }],
+          fulfilment: 'pickup',
+          date: today(),
+          slot: null,
+          customerName: '',
+          customerPhone: '',
+          address: '',
+          note: '',
+        },
+      },
+    ],
+  };
+}
+
+/** A stream never ends: read its status and first event over real HTTP, then hang up. */
+async function streamHead(base: string, path: string, headers: Record<string, string>) {
+  const controller = new AbortController();
+  const res = await fetch(base + path, { headers, signal: controller.signal });
+  if (!res.ok) return { status: res.status, first: '', body: await res.text() };
+  const reader = res.body!.getReader();
+  let first = '';
+  while (!first.includes('data:')) first += new TextDecoder().decode((await reader.read()).value);
+  controller.abort();
+  return { status: res.status, first, body: '' };
+}
 
 async function freshSession(t: TestApp, actor: ActorName): Promise<Record<string, string>> {
   const who = { staff1: ['shop-one', 'staff'], owner1: ['shop-one', 'owner'], owner2: ['shop-two', 'owner'] }[
@@ -233,9 +334,12 @@ describe.each(drivers)('route × role matrix on $name', (driver) => {
   let t: TestApp;
   let w: World;
   let n = 0;
+  let base = '';
   beforeAll(async () => {
     t = await startTestApp(driver);
     w = await makeWorld(t);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   });
   afterAll(() => t.close());
 
@@ -245,7 +349,22 @@ describe.each(drivers)('route × role matrix on $name', (driver) => {
       const req = await c.request(ctx);
       const { cookie, device } = w.actors[actor];
       const headers = { ...(req.headers as Record<string, string>) };
+      if ((routes[c.route] as RouteDef).stream) {
+        const h: Record<string, string> = { ...headers };
+        if (cookie) h.cookie = cookie;
+        if (device) h['x-dangol-device'] = device;
+        const head = await streamHead(base, req.url as string, h);
+        expect(head.status, `${actor} → ${head.body}`).toBe(c.expect[actor]);
+        if (head.status === 200)
+          expect(head.first).toMatch(/^retry: \d+[\s\S]*id: \d+\ndata: \{"version":\d+\}/);
+        else expect(JSON.parse(head.body)).toEqual({ code: expect.any(String), message: expect.any(String) });
+        return;
+      }
       const res = await json(t.app, { ...req, headers, cookie: headers.cookie ?? cookie, device });
+      if (c.route === 'customerPush' && res.statusCode === 200) {
+        const r = (res.json() as { results: { status: string; order?: { id: string } }[] }).results[0]!;
+        if (r.order) placedBy.set(device!, [...(placedBy.get(device!) ?? []), r.order.id]);
+      }
       expect(res.statusCode, `${actor} → ${res.body}`).toBe(c.expect[actor]);
       if (res.statusCode >= 400) {
         expect(res.json()).toEqual({ code: expect.any(String), message: expect.any(String) });

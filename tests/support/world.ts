@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { ALWAYS_OPEN } from './syncWorld';
 import type { TestApp } from './testApp';
 import { json, sessionCookie } from './testApp';
 
@@ -33,6 +34,11 @@ async function signup(t: TestApp, slug: string) {
   });
   expect(res.statusCode, res.body).toBe(201);
   const me = res.json() as { user: { id: string }; shop: { id: string } };
+  // Open around the clock with no lead time, so orders placed in tests never depend on the hour.
+  await t.storage.query('update shops set hours = $2, lead_minutes = 0 where id = $1', [
+    me.shop.id,
+    JSON.stringify(ALWAYS_OPEN),
+  ]);
   const itemId = randomUUID();
   const categoryId = randomUUID();
   await t.storage.query('insert into menu_categories (id, shop_id, name) values ($1, $2, $3)', [
@@ -95,7 +101,18 @@ export async function makeWorld(t: TestApp): Promise<World> {
  * counting a refused attempt is their job.
  */
 export async function snapshot(t: TestApp): Promise<string> {
-  const tables = ['shops', 'users', 'sessions', 'invites', 'devices', 'menu_categories', 'menu_items'];
+  const tables = [
+    'shops',
+    'users',
+    'sessions',
+    'invites',
+    'devices',
+    'menu_categories',
+    'menu_items',
+    'orders',
+    'sync_clients',
+    'mutations',
+  ];
   const parts: string[] = [];
   for (const table of tables) {
     const [row] = await t.storage.query<{ h: string | null }>(

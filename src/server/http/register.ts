@@ -7,11 +7,17 @@ import { resolveDevice } from '../auth/devices';
 import { resolveSession, type SessionUser } from '../auth/sessions';
 import type { Config } from '../config';
 import type { Storage } from '../storage/types';
+import type { PokeHub } from '../sync/pokeHub';
+import type { PokeStreams } from '../sync/stream';
 import { ApiError, parseInput } from './errors';
 
 export interface Deps {
   storage: Storage;
   config: Config;
+  /** Pokes after commits (S8): in-process for PGlite, LISTEN/NOTIFY across processes on PostgreSQL. */
+  hub: PokeHub;
+  /** Open SSE streams, ended on shutdown so it never waits on them. */
+  streams: PokeStreams;
 }
 
 export interface Device {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { can } from '../../domain/roles';
 import { ApiError } from '../http/errors';
 import { register, type Deps } from '../http/register';
+import { loadSchedule } from '../sync/orderRows';
 import {
   bumpShopVersion,
   findShopBySlug,
@@ -29,7 +30,7 @@ export function shopRoutes(app: FastifyInstance, deps: Deps): void {
     const shop = await findShopBySlug(storage, params.slug);
     if (!shop) throw new ApiError(404, 'shop_not_found');
     const { id, ...settings } = shop;
-    return { shop: settings, ...(await loadMenu(storage, id)) };
+    return { shop: settings, schedule: await loadSchedule(storage, id), ...(await loadMenu(storage, id)) };
   });
 
   register(app, deps, 'settings', async ({ user }) => loadSettings(storage, user.shopId));

@@ -1,0 +1,74 @@
+/**
+ * The device's own database (IndexedDB through Dexie). This is the only module that imports Dexie:
+ * the rest of the code speaks of orders, the outbox and the catalogue.
+ */
+import Dexie, { liveQuery, type Table } from 'dexie';
+import type { MenuItem } from '../domain/catalogue';
+import type { Order } from '../domain/order';
+import type { MutationName } from '../protocol/sync';
+
+export interface LocalOrder {
+  id: string;
+  /** The order as the server last said: the truth (S7). Null until the server has it. */
+  server: Order | null;
+  /** What the screen shows: the server's copy with this device's pending changes on top. */
+  view: Order | null;
+  /** When the server acknowledged that it has this order (never earlier: "sent" must be true). */
+  ackedAt: number | null;
+  /** The last permanent refusal of a change to this order (S5), shown to the person. */
+  rejection: { code: string; name: MutationName } | null;
+  /** Changes to this order still waiting in the outbox. */
+  pending: number;
+  /** When this device first wrote it. */
+  createdAt: number;
+}
+
+export interface OutboxEntry {
+  seq: number;
+  mutationId: string;
+  name: MutationName;
+  args: unknown;
+  orderId: string;
+  createdAt: number;
+  /** The server's answer, once one arrived; the entry stays until a pull shows last_seq ≥ seq (S7). */
+  result: { status: 'applied' | 'rejected'; code?: string } | null;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class ClientDb extends Dexie {
+  orders!: Table<LocalOrder, string>;
+  outbox!: Table<OutboxEntry, number>;
+  items!: Table<MenuItem, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
+    super(name, deps);
+    // S14: schema changes are additive, each a new version with its upgrade.
+    this.version(1).stores({ orders: 'id, createdAt', outbox: 'seq, orderId', items: 'id', meta: 'key' });
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.meta.get(key))?.value as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.meta.put({ key, value });
+  }
+}
+
+export function openClientDb(
+  name: string,
+  deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+): ClientDb {
+  return new ClientDb(name, deps);
+}
+
+/** Re-runs `query` whenever the tables it read change, in this tab or another (Dexie broadcasts). */
+export function observe<T>(query: () => Promise<T>, next: (value: T) => void): () => void {
+  const sub = liveQuery(query).subscribe({ next, error: () => {} });
+  return () => sub.unsubscribe();
+}

@@ -1,0 +1,108 @@
+import type { MenuItem } from '../domain/catalogue';
+import type { MutationArgs, MutationName } from '../protocol/sync';
+import type { ClientDb, LocalOrder, OutboxEntry } from './db';
+import { rebase } from './rebase';
+
+const NEXT_SEQ = 'nextSeq';
+const CLIENT_ID = 'clientId';
+
+/** This database's sync identity (S3): made once, on the device. */
+export async function clientIdOf(db: ClientDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await db.getMeta<string>(CLIENT_ID);
+    if (existing) return existing;
+    const id = crypto.randomUUID();
+    await db.setMeta(CLIENT_ID, id);
+    return id;
+  });
+}
+
+export async function catalogueOf(db: ClientDb): Promise<Map<string, MenuItem>> {
+  return new Map((await db.items.toArray()).map((i) => [i.id, i]));
+}
+
+/**
+ * Recomputes what the screen shows for these orders from the server copy and the outbox. In bulk:
+ * a fresh tablet catching up on thousands of orders must not pay one round trip per order.
+ */
+export async function refreshViews(
+  db: ClientDb,
+  orderIds: Iterable<string>,
+  now = Date.now(),
+): Promise<void> {
+  const ids = [...new Set(orderIds)];
+  if (ids.length === 0) return;
+  const entries = await db.outbox.toArray();
+  const byOrder = new Map<string, OutboxEntry[]>();
+  for (const e of entries) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
+  const catalogue = byOrder.size ? await catalogueOf(db) : new Map<string, MenuItem>();
+  const locals = await db.orders.bulkGet(ids);
+  const next = locals
+    .filter((l): l is LocalOrder => l !== undefined)
+    .map((local) => {
+      const mine = byOrder.get(local.id) ?? [];
+      const view = mine.length ? rebase(local.server, mine, catalogue, now) : local.server;
+      return { ...local, view, pending: mine.filter((e) => e.result === null).length };
+    });
+  await db.orders.bulkPut(next);
+}
+
+/**
+ * S2: the mutation's outbox entry and its optimistic effect on the local order are written in one
+ * transaction, so the device never shows a change it has not also queued, nor queues one unseen.
+ */
+export async function enqueue<N extends MutationName>(
+  db: ClientDb,
+  name: N,
+  args: MutationArgs<N> & { orderId: string },
+): Promise<OutboxEntry> {
+  return db.transaction('rw', [db.outbox, db.orders, db.meta, db.items], async () => {
+    const seq = (await db.getMeta<number>(NEXT_SEQ)) ?? 1;
+    await db.setMeta(NEXT_SEQ, seq + 1);
+    const now = Date.now();
+    const entry: OutboxEntry = {
+      seq,
+      mutationId: crypto.randomUUID(),
+      name,
+      args,
+      orderId: args.orderId,
+      createdAt: now,
+      result: null,
+    };
+    await db.outbox.add(entry);
+    const existing = await db.orders.get(args.orderId);
+    const local: LocalOrder = existing ?? {
+      id: args.orderId,
+      server: null,
+      view: null,
+      ackedAt: null,
+      rejection: null,
+      pending: 0,
+      createdAt: now,
+    };
+    await db.orders.put(local);
+    await refreshViews(db, [args.orderId], now);
+    return entry;
+  });
+}
+
+/** How many changes wait to reach the server, and since when: the UI warns before they get old. */
+export async function pendingSummary(db: ClientDb): Promise<{ count: number; oldest: number | null }> {
+  const waiting = await db.outbox.filter((e) => e.result === null).toArray();
+  return {
+    count: waiting.length,
+    oldest: waiting.length ? Math.min(...waiting.map((e) => e.createdAt)) : null,
+  };
+}
+
+/** Everything not yet safely on the server, as a file a person can keep or send to the shop. */
+export async function exportUnsynced(db: ClientDb): Promise<string> {
+  const outbox = await db.outbox.toArray();
+  const orderIds = new Set(outbox.map((e) => e.orderId));
+  const orders = (await db.orders.toArray()).filter((o) => orderIds.has(o.id) || o.server === null);
+  return JSON.stringify(
+    { exportedAt: new Date().toISOString(), clientId: await db.getMeta(CLIENT_ID), outbox, orders },
+    null,
+    2,
+  );
+}

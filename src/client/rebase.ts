@@ -1,0 +1,74 @@
+import type { MenuItem } from '../domain/catalogue';
+import { nextStatus, type Order, type OrderAction } from '../domain/order';
+import { priceOrder } from '../domain/pricing';
+import type { MutationArgs, MutationName } from '../protocol/sync';
+import type { OutboxEntry } from './db';
+
+const ACTION: Partial<Record<MutationName, OrderAction>> = {
+  acceptOrder: 'accept',
+  rejectOrder: 'reject',
+  markReady: 'markReady',
+  completeOrder: 'complete',
+  cancelOrder: 'cancel',
+};
+
+/**
+ * What one pending mutation does to the order on screen, before the server has answered. The same
+ * domain rules as the server (pricing, transitions), so what the device shows is what it expects.
+ */
+export function applyPending(
+  order: Order | null,
+  entry: OutboxEntry,
+  catalogue: ReadonlyMap<string, MenuItem>,
+  now: number,
+): Order | null {
+  if (entry.name === 'placeOrder') {
+    if (order) return order;
+    const a = entry.args as MutationArgs<'placeOrder'>;
+    const priced = priceOrder(catalogue, a.lines, a.date);
+    return {
+      id: a.orderId,
+      lines: priced.ok ? priced.lines : [],
+      total: priced.ok ? priced.total : 0,
+      status: 'placed',
+      fulfilment: a.fulfilment,
+      date: a.date,
+      slot: a.slot,
+      customerName: a.customerName,
+      customerPhone: a.customerPhone,
+      address: a.address,
+      note: a.note,
+      createdAt: new Date(entry.createdAt).toISOString(),
+      receivedAt: null,
+      prepMinutes: null,
+      readyBy: null,
+      rejectReason: null,
+      version: 0,
+    };
+  }
+  const action = ACTION[entry.name];
+  if (!order || !action) return order;
+  const status = nextStatus(order.status, action);
+  if (!status) return order;
+  const next: Order = { ...order, status };
+  if (entry.name === 'acceptOrder') {
+    const prep = (entry.args as MutationArgs<'acceptOrder'>).prepMinutes;
+    next.prepMinutes = prep;
+    next.readyBy = new Date(now + prep * 60_000).toISOString();
+  }
+  if (entry.name === 'rejectOrder') next.rejectReason = (entry.args as MutationArgs<'rejectOrder'>).reason;
+  return next;
+}
+
+/** S7: the server's copy with every change still pending (not refused) replayed on top, in seq order. */
+export function rebase(
+  server: Order | null,
+  pending: readonly OutboxEntry[],
+  catalogue: ReadonlyMap<string, MenuItem>,
+  now: number,
+): Order | null {
+  return [...pending]
+    .sort((a, b) => a.seq - b.seq)
+    .filter((e) => e.result?.status !== 'rejected')
+    .reduce<Order | null>((order, e) => applyPending(order, e, catalogue, now), server);
+}

@@ -1,0 +1,146 @@
+import type { z } from 'zod';
+import type { PullRequest, PullResponse, PushRequest, PushResponse, Mutation } from '../protocol/sync';
+import type { ClientDb, LocalOrder, OutboxEntry } from './db';
+import { clientIdOf, refreshViews } from './outbox';
+import { MAX_BATCH } from '../protocol/sync';
+
+/** How this device reaches the server; tests pass a faulty one. */
+export interface Transport {
+  push(req: z.input<typeof PushRequest>): Promise<z.output<typeof PushResponse>>;
+  pull(req: z.input<typeof PullRequest>): Promise<z.output<typeof PullResponse>>;
+}
+
+const CURSOR = 'cursor';
+const LAST_SEQ = 'lastSeq';
+const SCHEDULE = 'schedule';
+/** A bound on one catch-up, so a misbehaving server cannot keep a device pulling forever. */
+const MAX_PULL_PAGES = 200;
+
+function blankOrder(id: string, now: number): LocalOrder {
+  return { id, server: null, view: null, ackedAt: null, rejection: null, pending: 0, createdAt: now };
+}
+
+/**
+ * One device's sync with its shop: push the outbox in seq order, then pull until caught up.
+ * Errors (network, server down) propagate; the runner decides when to try again.
+ */
+export class SyncEngine {
+  constructor(
+    readonly db: ClientDb,
+    private readonly transport: Transport,
+  ) {}
+
+  async syncOnce(): Promise<void> {
+    await this.pushAll();
+    await this.pullAll();
+  }
+
+  /**
+   * Sends every entry without an answer, oldest first. An entry answered but not yet confirmed by a
+   * pull is not resent, unless the server says it has never seen that seq (restored from backup).
+   */
+  async pushAll(): Promise<void> {
+    const clientId = await clientIdOf(this.db);
+    let resentAfterGap = false;
+    for (;;) {
+      const batch = (await this.db.outbox
+        .orderBy('seq')
+        .filter((e) => e.result === null)
+        .limit(MAX_BATCH)
+        .toArray()) as OutboxEntry[];
+      if (batch.length === 0) return;
+      const res = await this.transport.push({
+        clientId,
+        mutations: batch.map(
+          (e) => ({ mutationId: e.mutationId, seq: e.seq, name: e.name, args: e.args }) as Mutation,
+        ),
+      });
+      await this.applyPushResults(res);
+      if (res.results.length > 0) continue;
+      // No progress means a gap: the server lacks seqs before ours (restored from a backup). Resend
+      // everything after its last_seq, once; if that does not help, stop and let a later round try.
+      if (resentAfterGap) return;
+      resentAfterGap = true;
+      await this.db.outbox
+        .where('seq')
+        .above(res.lastSeq)
+        .modify((e) => void (e.result = null));
+    }
+  }
+
+  private async applyPushResults(res: z.output<typeof PushResponse>): Promise<void> {
+    const now = Date.now();
+    await this.db.transaction(
+      'rw',
+      [this.db.outbox, this.db.orders, this.db.items, this.db.meta],
+      async () => {
+        const touched: string[] = [];
+        for (const r of res.results) {
+          const entry = await this.db.outbox.get(r.seq);
+          if (!entry || entry.mutationId !== r.mutationId) continue;
+          await this.db.outbox.update(r.seq, {
+            result: r.code ? { status: r.status, code: r.code } : { status: r.status },
+          });
+          const local = (await this.db.orders.get(entry.orderId)) ?? blankOrder(entry.orderId, now);
+          if (r.order && (!local.server || r.order.version >= local.server.version)) local.server = r.order;
+          // "Sent" only now: the server has answered for this order.
+          if (entry.name === 'placeOrder' && r.status === 'applied') local.ackedAt ??= now;
+          if (r.status === 'rejected') local.rejection = { code: r.code ?? 'internal', name: entry.name };
+          await this.db.orders.put(local);
+          touched.push(entry.orderId);
+        }
+        await this.db.setMeta(
+          LAST_SEQ,
+          Math.max(res.lastSeq, (await this.db.getMeta<number>(LAST_SEQ)) ?? 0),
+        );
+        await refreshViews(this.db, touched, now);
+      },
+    );
+  }
+
+  async pullAll(): Promise<void> {
+    const clientId = await clientIdOf(this.db);
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const cursor = (await this.db.getMeta<number>(CURSOR)) ?? 0;
+      const res = await this.transport.pull({ clientId, cursor });
+      await this.applyPull(cursor, res);
+      if (!res.more) return;
+    }
+  }
+
+  private async applyPull(sentCursor: number, res: z.output<typeof PullResponse>): Promise<void> {
+    const now = Date.now();
+    await this.db.transaction(
+      'rw',
+      [this.db.outbox, this.db.orders, this.db.items, this.db.meta],
+      async () => {
+        // Another pull (another tab) got here first: this page is already applied.
+        if (((await this.db.getMeta<number>(CURSOR)) ?? 0) !== sentCursor) return;
+        const touched = new Set<string>();
+        if (res.items.length) await this.db.items.bulkPut(res.items);
+        const existing = await this.db.orders.bulkGet(res.orders.map((o) => o.id));
+        const updated = res.orders.map((o, i) => {
+          const local = existing[i] ?? blankOrder(o.id, now);
+          touched.add(o.id);
+          if (!local.server || o.version >= local.server.version) local.server = o;
+          local.ackedAt ??= now;
+          return local;
+        });
+        if (updated.length) await this.db.orders.bulkPut(updated);
+        // S7: an entry leaves the outbox only once the server's last_seq covers it AND this device
+        // knows its answer; a covered entry with no answer is pushed again for the stored result (S4).
+        const done = await this.db.outbox
+          .where('seq')
+          .belowOrEqual(res.lastSeq)
+          .filter((e) => e.result !== null)
+          .toArray();
+        for (const e of done) touched.add(e.orderId);
+        await this.db.outbox.bulkDelete(done.map((e) => e.seq));
+        await this.db.setMeta(LAST_SEQ, res.lastSeq);
+        await this.db.setMeta(SCHEDULE, res.schedule);
+        await this.db.setMeta(CURSOR, res.cursor);
+        await refreshViews(this.db, touched, now);
+      },
+    );
+  }
+}

@@ -1,0 +1,159 @@
+import { observe } from './db';
+import { openPokeStream } from './pokeStream';
+import type { SyncEngine } from './syncEngine';
+
+export interface SyncStatus {
+  /** The last attempt reached the server. */
+  online: boolean;
+  syncing: boolean;
+  /** This tab is the one talking to the server (S9). */
+  leader: boolean;
+  lastSyncedAt: number | null;
+}
+
+export interface SyncRunner {
+  /** Sync soon (after a local write, a poke, coming online…). Calls coalesce. */
+  kick(): void;
+  stop(): void;
+  status(): SyncStatus;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface RunnerOptions {
+  /** One leader per database across tabs (Web Locks). */
+  lockName: string;
+  streamUrl?: string;
+  deviceToken?: string;
+  /** Pull at least this often even without pokes (S8: 30–60 s, jittered). */
+  intervalMs?: [number, number];
+}
+
+/**
+ * Decides when to sync: on start, after local writes, on pokes, on `online` and on becoming visible,
+ * and on a jittered timer. Failures back off (1 s doubling to 60 s, jittered) so a restarted server
+ * is not stampeded. Only the leader tab runs; the others see changes through live queries.
+ */
+export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRunner {
+  const [minInterval, maxInterval] = opts.intervalMs ?? [30_000, 60_000];
+  const listeners = new Set<() => void>();
+  let status: SyncStatus = { online: true, syncing: false, leader: false, lastSyncedAt: null };
+  const set = (patch: Partial<SyncStatus>) => {
+    status = { ...status, ...patch };
+    listeners.forEach((l) => l());
+  };
+  let wanted = false;
+  let failures = 0;
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let intervalTimer: ReturnType<typeof setTimeout> | undefined;
+  const cleanups: (() => void)[] = [];
+  let releaseLock: (() => void) | undefined;
+
+  async function run() {
+    if (status.syncing || stopped || !status.leader) return;
+    set({ syncing: true });
+    while (wanted && !stopped) {
+      wanted = false;
+      try {
+        await engine.syncOnce();
+        failures = 0;
+        set({ online: true, lastSyncedAt: Date.now() });
+      } catch {
+        failures++;
+        set({ online: false });
+        const delay = Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6)) * (0.5 + Math.random());
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(kick, delay);
+        break;
+      }
+    }
+    set({ syncing: false });
+  }
+
+  function kick() {
+    wanted = true;
+    void run();
+  }
+
+  function scheduleInterval() {
+    intervalTimer = setTimeout(
+      () => {
+        kick();
+        scheduleInterval();
+      },
+      minInterval + Math.random() * (maxInterval - minInterval),
+    );
+  }
+
+  function lead() {
+    if (stopped) return;
+    set({ leader: true });
+    const onVisible = () => document.visibilityState === 'visible' && kick();
+    window.addEventListener('online', kick);
+    document.addEventListener('visibilitychange', onVisible);
+    cleanups.push(() => {
+      window.removeEventListener('online', kick);
+      document.removeEventListener('visibilitychange', onVisible);
+    });
+    // Writes from other tabs land in the shared outbox; the leader notices and sends them.
+    let seen = -1;
+    cleanups.push(
+      observe(
+        () => engine.db.outbox.count(),
+        (n) => {
+          if (n > seen) kick();
+          seen = n;
+        },
+      ),
+    );
+    if (opts.streamUrl) {
+      cleanups.push(
+        openPokeStream(opts.streamUrl, {
+          deviceToken: opts.deviceToken,
+          onPoke: async (version) => {
+            const cursor = (await engine.db.getMeta<number>('cursor')) ?? 0;
+            if (version > cursor) kick();
+          },
+        }),
+      );
+    }
+    scheduleInterval();
+    kick();
+  }
+
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (locks) {
+    void locks.request(
+      opts.lockName,
+      () => new Promise<void>((resolve) => ((releaseLock = resolve), lead())),
+    );
+  } else {
+    lead();
+  }
+
+  return {
+    kick,
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearTimeout(intervalTimer);
+      cleanups.splice(0).forEach((c) => c());
+      releaseLock?.();
+      set({ leader: false });
+    },
+    status: () => status,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+/** Asks the browser not to evict this device's data under storage pressure (Safari clears after 7 idle days). */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

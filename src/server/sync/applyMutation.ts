@@ -1,0 +1,186 @@
+import type { MenuItem } from '../../domain/catalogue';
+import { customerMayCancel, nextStatus, type OrderAction } from '../../domain/order';
+import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
+import { pickupProblem, slotHasRoom } from '../../domain/schedule';
+import type { ErrorCode } from '../../protocol/errors';
+import { CUSTOMER_MUTATIONS, type Mutation, type MutationArgs } from '../../protocol/sync';
+import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
+import type { Queryable } from '../storage/types';
+import type { LockedShop } from './orderRows';
+
+/** Who sent a mutation: a customer's phone, or a signed-in member of the shop. */
+export type Caller = { kind: 'device'; deviceId: string } | { kind: 'shop'; userId: string };
+
+export interface Outcome {
+  status: 'applied' | 'rejected';
+  code?: ErrorCode;
+  orderId?: string;
+  /** Devices whose orders this changed, for the poke (S8/S13). */
+  touchedDevices: string[];
+}
+
+const rejected = (code: ErrorCode, orderId?: string): Outcome => ({
+  status: 'rejected',
+  code,
+  orderId,
+  touchedDevices: [],
+});
+const applied = (orderId: string, deviceId: string | null): Outcome => ({
+  status: 'applied',
+  orderId,
+  touchedDevices: deviceId ? [deviceId] : [],
+});
+
+/** Applies one mutation inside the caller's transaction, which already holds the shop's lock. */
+export async function applyMutation(
+  tx: Queryable,
+  shop: LockedShop,
+  caller: Caller,
+  m: Mutation,
+  now: Date,
+): Promise<Outcome> {
+  // A phone may only place and cancel its own orders; anything else is refused and recorded (S5).
+  if (caller.kind === 'device' && !CUSTOMER_MUTATIONS.has(m.name)) return rejected('forbidden');
+  switch (m.name) {
+    case 'placeOrder':
+      return placeOrder(tx, shop, caller, m.args, now);
+    case 'acceptOrder':
+      return transition(tx, shop, caller, m.args.orderId, 'accept', {
+        sql: `prep_minutes = $4, ready_by = now() + make_interval(mins => $4)`,
+        params: [m.args.prepMinutes],
+      });
+    case 'rejectOrder':
+      return transition(tx, shop, caller, m.args.orderId, 'reject', {
+        sql: 'reject_reason = $4',
+        params: [m.args.reason],
+      });
+    case 'markReady':
+      return transition(tx, shop, caller, m.args.orderId, 'markReady');
+    case 'completeOrder':
+      return transition(tx, shop, caller, m.args.orderId, 'complete');
+    case 'cancelOrder':
+      return transition(tx, shop, caller, m.args.orderId, 'cancel');
+  }
+}
+
+async function placeOrder(
+  tx: Queryable,
+  shop: LockedShop,
+  caller: Caller,
+  a: MutationArgs<'placeOrder'>,
+  now: Date,
+): Promise<Outcome> {
+  // S1: the order id is the idempotency key. Placing it again is a no-op that returns the first order.
+  const [existing] = await tx.query<{ shop_id: string; device_id: string | null }>(
+    'select shop_id, device_id from orders where id = $1',
+    [a.orderId],
+  );
+  if (existing) {
+    const mine = caller.kind === 'shop' || existing.device_id === caller.deviceId;
+    if (existing.shop_id === shop.id && mine) return applied(a.orderId, existing.device_id);
+    // The shop typed this order in from the customer's SMS hand-off; the phone now syncs it: one order.
+    if (existing.shop_id === shop.id && caller.kind === 'device' && existing.device_id === null) {
+      const version = await bumpShopVersion(tx, shop.id);
+      await tx.query('update orders set device_id = $2, version = $3 where id = $1', [
+        a.orderId,
+        caller.deviceId,
+        version,
+      ]);
+      return applied(a.orderId, caller.deviceId);
+    }
+    // Someone else's order id: refuse without saying anything about that order.
+    return rejected('order_exists');
+  }
+
+  const scheduleProblem = pickupProblem(now, a.date, a.slot, shop.schedule);
+  if (scheduleProblem) return rejected(scheduleProblem, a.orderId);
+
+  const itemIds = [...new Set(a.lines.map((l) => l.itemId))];
+  const rows = await tx.query<ItemRow>(
+    `select ${ITEM_COLUMNS} from menu_items where shop_id = $1 and id = any($2::uuid[])`,
+    [shop.id, itemIds],
+  );
+  const catalogue = new Map<string, MenuItem>(rows.map((r) => [r.id, toItem(r)]));
+  const priced = priceOrder(catalogue, a.lines, a.date);
+  if (!priced.ok) return rejected(priced.problem, a.orderId);
+
+  const wanted = quantitiesByItem(a.lines);
+  const limited = [...catalogue.values()].filter((i) => i.dailyQuota !== null);
+  if (limited.length > 0) {
+    const taken = await tx.query<{ item_id: string; n: number }>(
+      `select l->>'itemId' as item_id, sum((l->>'quantity')::int)::int as n
+         from orders o cross join lateral jsonb_array_elements(o.lines) l
+        where o.shop_id = $1 and o.date = $2 and o.status not in ('rejected', 'cancelled') and l->>'itemId' = any($3::text[])
+        group by 1`,
+      [shop.id, a.date, limited.map((i) => i.id)],
+    );
+    const takenOf = new Map(taken.map((t) => [t.item_id, t.n]));
+    for (const item of limited) {
+      const left = quotaLeft(item, takenOf.get(item.id) ?? 0);
+      if (left !== null && (wanted.get(item.id) ?? 0) > left) return rejected('quota_exceeded', a.orderId);
+    }
+  }
+
+  if (a.slot !== null) {
+    const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
+      `select count(*)::int as n from orders
+        where shop_id = $1 and date = $2 and slot = $3 and status not in ('rejected', 'cancelled')`,
+      [shop.id, a.date, a.slot],
+    );
+    if (!slotHasRoom(n, shop.schedule)) return rejected('slot_full', a.orderId);
+  }
+
+  const version = await bumpShopVersion(tx, shop.id);
+  const deviceId = caller.kind === 'device' ? caller.deviceId : null;
+  await tx.query(
+    `insert into orders (id, shop_id, device_id, lines, total, status, fulfilment, date, slot,
+                         customer_name, customer_phone, address, note, version)
+     values ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      a.orderId,
+      shop.id,
+      deviceId,
+      JSON.stringify(priced.lines),
+      priced.total,
+      a.fulfilment,
+      a.date,
+      a.slot,
+      a.customerName,
+      a.customerPhone,
+      a.address,
+      a.note,
+      version,
+    ],
+  );
+  return applied(a.orderId, deviceId);
+}
+
+/**
+ * S10: moves an order along one arrow of the state machine. The row lock (under the shop lock)
+ * makes racing tablets take turns; the loser finds the status moved and gets invalid_transition.
+ */
+async function transition(
+  tx: Queryable,
+  shop: LockedShop,
+  caller: Caller,
+  orderId: string,
+  action: OrderAction,
+  extra: { sql: string; params: unknown[] } = { sql: '', params: [] },
+): Promise<Outcome> {
+  const [order] = await tx.query<{ status: Parameters<typeof nextStatus>[0]; device_id: string | null }>(
+    'select status, device_id from orders where id = $1 and shop_id = $2 for update',
+    [orderId, shop.id],
+  );
+  // A customer sees only their own orders: another device's order "does not exist" (S13).
+  if (!order || (caller.kind === 'device' && order.device_id !== caller.deviceId))
+    return rejected('order_not_found', orderId);
+  if (caller.kind === 'device' && !customerMayCancel(order.status)) {
+    return rejected(order.status === 'accepted' ? 'cancel_too_late' : 'invalid_transition', orderId);
+  }
+  const next = nextStatus(order.status, action);
+  if (!next) return rejected('invalid_transition', orderId);
+  const version = await bumpShopVersion(tx, shop.id);
+  const set = ['status = $2', 'version = $3', extra.sql].filter(Boolean).join(', ');
+  await tx.query(`update orders set ${set} where id = $1`, [orderId, next, version, ...extra.params]);
+  return applied(orderId, order.device_id);
+}

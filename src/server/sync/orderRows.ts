@@ -1,0 +1,96 @@
+import type { Order, OrderStatus, PricedLine } from '../../domain/order';
+import type { Schedule } from '../../domain/schedule';
+import type { WeeklyHours } from '../../domain/hours';
+import type { Queryable } from '../storage/types';
+
+export const ORDER_COLUMNS = `id, device_id, lines, total, status, fulfilment, date::text as date, slot,
+  customer_name, customer_phone, address, note, created_at, received_at, prep_minutes, ready_by, reject_reason, version`;
+
+export interface OrderRow {
+  id: string;
+  device_id: string | null;
+  lines: PricedLine[];
+  total: number;
+  status: OrderStatus;
+  fulfilment: 'pickup' | 'delivery';
+  date: string;
+  slot: string | null;
+  customer_name: string;
+  customer_phone: string;
+  address: string;
+  note: string;
+  created_at: Date;
+  received_at: Date | null;
+  prep_minutes: number | null;
+  ready_by: Date | null;
+  reject_reason: string | null;
+  version: number;
+}
+
+export function toOrder(r: OrderRow): Order {
+  return {
+    id: r.id,
+    lines: r.lines,
+    total: r.total,
+    status: r.status,
+    fulfilment: r.fulfilment,
+    date: r.date,
+    slot: r.slot,
+    customerName: r.customer_name,
+    customerPhone: r.customer_phone,
+    address: r.address,
+    note: r.note,
+    createdAt: r.created_at.toISOString(),
+    receivedAt: r.received_at?.toISOString() ?? null,
+    prepMinutes: r.prep_minutes,
+    readyBy: r.ready_by?.toISOString() ?? null,
+    rejectReason: r.reject_reason,
+    version: r.version,
+  };
+}
+
+/** The shop's row, locked: every write to a shop's data goes through here first (S6, one lock order). */
+export interface LockedShop {
+  id: string;
+  version: number;
+  schedule: Schedule;
+}
+
+export const SCHEDULE_COLUMNS = `time_zone, hours, slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates`;
+
+export interface ScheduleRow {
+  time_zone: string;
+  hours: WeeklyHours;
+  slot_minutes: number;
+  slot_capacity: number;
+  lead_minutes: number;
+  preorder_days: number;
+  closed_dates: string[];
+}
+
+export function toSchedule(r: ScheduleRow): Schedule {
+  return {
+    timeZone: r.time_zone,
+    hours: r.hours,
+    slotMinutes: r.slot_minutes,
+    slotCapacity: r.slot_capacity,
+    leadMinutes: r.lead_minutes,
+    preorderDays: r.preorder_days,
+    closedDates: r.closed_dates,
+  };
+}
+
+export async function lockShop(tx: Queryable, shopId: string): Promise<LockedShop> {
+  const [row] = await tx.query<ScheduleRow & { id: string; version: number }>(
+    `select id, version, ${SCHEDULE_COLUMNS} from shops where id = $1 for update`,
+    [shopId],
+  );
+  if (!row) throw new Error(`shop ${shopId} vanished`);
+  return { id: row.id, version: row.version, schedule: toSchedule(row) };
+}
+
+export async function loadSchedule(db: Queryable, shopId: string): Promise<Schedule> {
+  const [row] = await db.query<ScheduleRow>(`select ${SCHEDULE_COLUMNS} from shops where id = $1`, [shopId]);
+  if (!row) throw new Error(`shop ${shopId} vanished`);
+  return toSchedule(row);
+}

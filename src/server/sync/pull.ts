@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import type { PullRequest, PullResponse } from '../../protocol/sync';
+import { ApiError } from '../http/errors';
+import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
+import type { Storage } from '../storage/types';
+import { loadSchedule, lockShop, ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
+import type { PokeHub } from './pokeHub';
+import { ownerOf, type SyncContext } from './push';
+
+/** Rows per page: a fresh tablet catching up on a busy month pulls in a handful of requests. */
+export const PULL_PAGE = 1000;
+
+/**
+ * A shop device pulling with cursor C proves it has stored every order up to version C. That is the
+ * honest moment an order becomes "received by the shop" for its customer, so it is recorded here.
+ */
+async function markReceived(storage: Storage, hub: PokeHub, shopId: string, cursor: number): Promise<void> {
+  if (cursor === 0) return;
+  const touched = await storage.transaction(async (tx) => {
+    await lockShop(tx, shopId);
+    const rows = await tx.query<{ id: string; device_id: string | null }>(
+      `select id, device_id from orders where shop_id = $1 and received_at is null and version <= $2 limit 1000`,
+      [shopId, cursor],
+    );
+    if (rows.length === 0) return null;
+    const version = await bumpShopVersion(tx, shopId);
+    await tx.query('update orders set received_at = now(), version = $2 where id = any($1::uuid[])', [
+      rows.map((r) => r.id),
+      version,
+    ]);
+    return {
+      version,
+      deviceIds: [...new Set(rows.map((r) => r.device_id).filter((d): d is string => d !== null))],
+    };
+  });
+  if (touched) hub.publish({ shopId, version: touched.version, deviceIds: touched.deviceIds, public: false });
+}
+
+/**
+ * S6/S13: rows in the caller's partition with version > cursor, up to the shop's committed version.
+ * Writes to a shop commit in version order (they share the shop's row lock), so nothing committed
+ * at or below the returned cursor can appear later.
+ */
+export async function pull(
+  storage: Storage,
+  hub: PokeHub,
+  ctx: SyncContext,
+  req: z.output<typeof PullRequest>,
+): Promise<z.input<typeof PullResponse>> {
+  if (ctx.caller.kind === 'shop') await markReceived(storage, hub, ctx.shopId, req.cursor);
+
+  const [client] = await storage.query<{ owner: string; last_seq: number }>(
+    'select owner, last_seq from sync_clients where client_id = $1',
+    [req.clientId],
+  );
+  if (client && client.owner !== ownerOf(ctx)) throw new ApiError(403, 'client_forbidden');
+  const [{ version: head }] = (await storage.query<{ version: number }>(
+    'select version from shops where id = $1',
+    [ctx.shopId],
+  )) as [{ version: number }];
+  const deviceId = ctx.caller.kind === 'device' ? ctx.caller.deviceId : null;
+  const rows = await storage.query<OrderRow>(
+    `select ${ORDER_COLUMNS} from orders
+      where shop_id = $1 and version > $2 and version <= $3 and ($4::uuid is null or device_id = $4)
+      order by version limit $5`,
+    [ctx.shopId, req.cursor, head, deviceId, PULL_PAGE + 1],
+  );
+  let page = rows;
+  let cursor = head;
+  const more = rows.length > PULL_PAGE;
+  if (more) {
+    // Cut at a version boundary so the next page starts cleanly after this cursor.
+    const boundary = rows[PULL_PAGE]!.version;
+    page = rows.filter((r) => r.version < boundary);
+    if (page.length === 0) {
+      page = await storage.query<OrderRow>(
+        `select ${ORDER_COLUMNS} from orders where shop_id = $1 and version = $2 and ($3::uuid is null or device_id = $3)`,
+        [ctx.shopId, boundary, deviceId],
+      );
+      cursor = boundary;
+    } else {
+      cursor = page[page.length - 1]!.version;
+    }
+  }
+  const items = await storage.query<ItemRow>(
+    // From cursor 0 a device gets the whole catalogue, including rows untouched since they were made.
+    `select ${ITEM_COLUMNS} from menu_items where shop_id = $1 and (version > $2 or $2 = 0) and version <= $3 order by position`,
+    [ctx.shopId, req.cursor, cursor],
+  );
+  return {
+    cursor,
+    more,
+    lastSeq: client?.last_seq ?? 0,
+    orders: page.map(toOrder),
+    items: items.map(toItem),
+    schedule: await loadSchedule(storage, ctx.shopId),
+  };
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Mutation, MutationResult, PushRequest } from '../../protocol/sync';
+import { ApiError } from '../http/errors';
+import type { Storage } from '../storage/types';
+import { applyMutation, type Caller, type Outcome } from './applyMutation';
+import { lockShop, ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
+import type { PokeHub } from './pokeHub';
+
+export interface SyncContext {
+  shopId: string;
+  caller: Caller;
+}
+
+/** 'device:<id>' or 'shop:<id>': a client id, once used, belongs to that owner for good. */
+export function ownerOf(ctx: SyncContext): string {
+  return ctx.caller.kind === 'device' ? `device:${ctx.caller.deviceId}` : `shop:${ctx.shopId}`;
+}
+
+/** Arguments as the schema parsed them (keys in schema order), so equal requests hash equal. */
+function argsHash(m: Mutation): string {
+  return createHash('sha256')
+    .update(JSON.stringify([m.name, m.args]))
+    .digest('hex');
+}
+
+type Step = { kind: 'done'; seq: number; mutationId: string; outcome: Outcome } | { kind: 'gap' };
+
+/**
+ * S3–S5: each mutation is applied in its own transaction together with its dedupe record and the
+ * client's last_seq. A replay returns the stored outcome; a permanent rejection is stored and still
+ * advances last_seq. A gap in seq stops the batch: the client resends from last_seq + 1.
+ */
+export async function push(
+  storage: Storage,
+  hub: PokeHub,
+  ctx: SyncContext,
+  req: z.output<typeof PushRequest>,
+): Promise<{ results: MutationResult[]; lastSeq: number }> {
+  const owner = ownerOf(ctx);
+  const steps: Extract<Step, { kind: 'done' }>[] = [];
+  let lastSeq = 0;
+  for (const m of req.mutations) {
+    const step = await storage.transaction(
+      async (tx): Promise<Step & { lastSeq: number; version?: number }> => {
+        const shop = await lockShop(tx, ctx.shopId);
+        let [client] = await tx.query<{ owner: string; shop_id: string; last_seq: number }>(
+          'select owner, shop_id, last_seq from sync_clients where client_id = $1 for update',
+          [req.clientId],
+        );
+        if (!client) {
+          await tx.query('insert into sync_clients (client_id, shop_id, owner) values ($1, $2, $3)', [
+            req.clientId,
+            ctx.shopId,
+            owner,
+          ]);
+          client = { owner, shop_id: ctx.shopId, last_seq: 0 };
+        }
+        if (client.owner !== owner || client.shop_id !== ctx.shopId)
+          throw new ApiError(403, 'client_forbidden');
+
+        const hash = argsHash(m);
+        const [prev] = await tx.query<{
+          client_id: string;
+          args_hash: string;
+          status: 'applied' | 'rejected';
+          code: string | null;
+          order_id: string | null;
+        }>('select client_id, args_hash, status, code, order_id from mutations where mutation_id = $1', [
+          m.mutationId,
+        ]);
+        const done = (outcome: Outcome, last: number) => ({
+          kind: 'done' as const,
+          seq: m.seq,
+          mutationId: m.mutationId,
+          outcome,
+          lastSeq: last,
+        });
+        if (prev && prev.client_id === req.clientId && prev.args_hash === hash) {
+          const replay: Outcome = { status: prev.status, touchedDevices: [] };
+          if (prev.code) replay.code = prev.code as Outcome['code'];
+          if (prev.order_id) replay.orderId = prev.order_id;
+          return done(replay, client.last_seq);
+        }
+        const conflict: Outcome = { status: 'rejected', code: 'mutation_conflict', touchedDevices: [] };
+        if (m.seq > client.last_seq + 1) return { kind: 'gap', lastSeq: client.last_seq };
+        if (prev || m.seq <= client.last_seq) {
+          // Not stored (the id or seq is taken), but a next-in-line seq still moves on, so one bad
+          // mutation cannot block every later one (S5).
+          if (m.seq === client.last_seq + 1) {
+            await tx.query('update sync_clients set last_seq = $2 where client_id = $1', [
+              req.clientId,
+              m.seq,
+            ]);
+            return done(conflict, m.seq);
+          }
+          return done(conflict, client.last_seq);
+        }
+
+        const outcome = await applyMutation(tx, shop, ctx.caller, m, new Date());
+        await tx.query(
+          `insert into mutations (mutation_id, client_id, shop_id, seq, name, args_hash, status, code, order_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            m.mutationId,
+            req.clientId,
+            ctx.shopId,
+            m.seq,
+            m.name,
+            hash,
+            outcome.status,
+            outcome.code ?? null,
+            outcome.orderId ?? null,
+          ],
+        );
+        await tx.query('update sync_clients set last_seq = $2 where client_id = $1', [req.clientId, m.seq]);
+        const [{ version }] = (await tx.query<{ version: number }>(
+          'select version from shops where id = $1',
+          [ctx.shopId],
+        )) as [{ version: number }];
+        return { ...done(outcome, m.seq), version };
+      },
+    );
+    lastSeq = step.lastSeq;
+    if (step.kind === 'gap') break;
+    steps.push(step);
+    // After commit only: a poke for an aborted transaction would send devices after nothing.
+    if (step.version !== undefined && step.outcome.status === 'applied') {
+      hub.publish({
+        shopId: ctx.shopId,
+        version: step.version,
+        deviceIds: step.outcome.touchedDevices,
+        public: false,
+      });
+    }
+  }
+  return { results: await withOrders(storage, ctx, steps), lastSeq };
+}
+
+/** Attaches each result's order as it now stands, if the caller may see it. */
+async function withOrders(
+  storage: Storage,
+  ctx: SyncContext,
+  steps: Extract<Step, { kind: 'done' }>[],
+): Promise<MutationResult[]> {
+  const ids = [...new Set(steps.map((s) => s.outcome.orderId).filter((id): id is string => !!id))];
+  const rows = ids.length
+    ? await storage.query<OrderRow>(
+        `select ${ORDER_COLUMNS} from orders where shop_id = $1 and id = any($2::uuid[])
+           and ($3::uuid is null or device_id = $3)`,
+        [ctx.shopId, ids, ctx.caller.kind === 'device' ? ctx.caller.deviceId : null],
+      )
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, toOrder(r)]));
+  return steps.map(({ seq, mutationId, outcome }) => {
+    const r: MutationResult = { mutationId, seq, status: outcome.status };
+    if (outcome.code) r.code = outcome.code;
+    const order = outcome.orderId ? byId.get(outcome.orderId) : undefined;
+    if (order) r.order = order;
+    return r;
+  });
+}

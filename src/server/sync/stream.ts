@@ -1,0 +1,117 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { reaches, type Audience, type PokeHub } from './pokeHub';
+
+export interface OpenStreamOptions {
+  hub: PokeHub;
+  shopId: string;
+  audience: Audience;
+  currentVersion: () => Promise<number>;
+  /** Under the idle timeout of any proxy in between. */
+  heartbeatMs?: number;
+}
+
+const HEARTBEAT_MS = 25_000;
+/** EventSource's reconnect delay after the stream ends (a restart, a dropped connection). */
+const RETRY_MS = 3_000;
+
+const frame = (version: number) => `id: ${version}\ndata: {"version":${version}}\n\n`;
+
+/**
+ * S8: each device's open poke stream. Kept in one place so that shutdown can end them all: an open
+ * stream would otherwise hold its connection, and the server's close, until the client gave up.
+ */
+export class PokeStreams {
+  readonly #open = new Set<() => void>();
+
+  get size(): number {
+    return this.#open.size;
+  }
+
+  /** Ends every open stream; their devices reconnect (to another process, or after the restart). */
+  closeAll(): void {
+    for (const end of [...this.#open]) end();
+  }
+
+  async open(req: FastifyRequest, reply: FastifyReply, opts: OpenStreamOptions): Promise<void> {
+    const res = reply.raw;
+    reply.hijack();
+    // From here on nothing may throw into Fastify: it no longer owns this response.
+    let ended = false;
+    let ready = false;
+    let draining = false;
+    let sent = -1;
+    let pending = -1;
+    let unsubscribe = () => {};
+    let heartbeat: NodeJS.Timeout | undefined;
+
+    const write = (chunk: string) => {
+      if (ended || res.destroyed || res.writableEnded) return;
+      if (!res.write(chunk)) draining = true;
+    };
+    // Pokes carry no content, so a stream that cannot keep up needs only the newest version.
+    const offer = (version: number) => {
+      if (ended || version <= sent) return;
+      if (!ready || draining) {
+        pending = Math.max(pending, version);
+        return;
+      }
+      sent = version;
+      write(frame(version));
+    };
+    const onDrain = () => {
+      draining = false;
+      if (pending > sent) offer(pending);
+    };
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      this.#open.delete(end);
+      unsubscribe();
+      clearInterval(heartbeat);
+      res.off('drain', onDrain);
+      if (res.destroyed) return;
+      // A client that stopped reading would never let a graceful end finish.
+      if (draining) return void res.destroy();
+      res.end();
+      // The connection cannot carry another request usefully; close it so server.close() can finish.
+      res.socket?.destroySoon();
+    };
+
+    try {
+      this.#open.add(end);
+      res.on('close', end);
+      res.on('error', end);
+      res.on('drain', onDrain);
+      // Gone before we got here: its 'close' has already been emitted.
+      if (res.destroyed || !res.socket || res.socket.destroyed) return end();
+      res.socket?.setNoDelay(true);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+        'x-content-type-options': 'nosniff',
+        // A hop-by-hop header HTTP/2 forbids.
+        ...(req.raw.httpVersionMajor === 1 ? { connection: 'keep-alive' } : {}),
+      });
+      write(`retry: ${RETRY_MS}\n\n`);
+      // Subscribed before reading the version, so nothing committed in between is missed.
+      unsubscribe = opts.hub.subscribe(opts.shopId, (event) => {
+        if (reaches(event, opts.audience)) offer(event.version);
+      });
+      heartbeat = setInterval(() => {
+        if (ready && !draining) write(': ping\n\n');
+      }, opts.heartbeatMs ?? HEARTBEAT_MS);
+      heartbeat.unref();
+      const current = await opts.currentVersion();
+      if (ended) return;
+      // The first event tells a device resuming from an older Last-Event-ID to pull.
+      sent = current;
+      write(frame(current));
+      ready = true;
+      if (!draining && pending > sent) offer(pending);
+    } catch {
+      // No version to start from: end, and EventSource reconnects after the retry delay.
+      end();
+    }
+  }
+}
