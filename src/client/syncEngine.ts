@@ -25,9 +25,14 @@ function blankOrder(id: string, now: number): LocalOrder {
  * Errors (network, server down) propagate; the runner decides when to try again.
  */
 export class SyncEngine {
+  /**
+   * @param acknowledgeReceipt a shop device: after pulling new orders it pulls once more at once,
+   * since its cursor is what tells each customer "the shop has your order".
+   */
   constructor(
     readonly db: ClientDb,
     private readonly transport: Transport,
+    private readonly acknowledgeReceipt = false,
   ) {}
 
   async syncOnce(): Promise<void> {
@@ -85,7 +90,11 @@ export class SyncEngine {
           if (r.order && (!local.server || r.order.version >= local.server.version)) local.server = r.order;
           // "Sent" only now: the server has answered for this order.
           if (entry.name === 'placeOrder' && r.status === 'applied') local.ackedAt ??= now;
-          if (r.status === 'rejected') local.rejection = { code: r.code ?? 'internal', name: entry.name };
+          // A refused order stays refused (S5): a cancel written before the refusal arrived is refused
+          // too (order_not_found), and must not replace why the order itself was turned down.
+          const orderRefused = local.rejection?.name === 'placeOrder' && !local.server;
+          if (r.status === 'rejected' && !orderRefused)
+            local.rejection = { code: r.code ?? 'internal', name: entry.name };
           await this.db.orders.put(local);
           touched.push(entry.orderId);
         }
@@ -100,11 +109,14 @@ export class SyncEngine {
 
   async pullAll(): Promise<void> {
     const clientId = await clientIdOf(this.db);
+    let acknowledged = !this.acknowledgeReceipt;
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
       const cursor = (await this.db.getMeta<number>(CURSOR)) ?? 0;
       const res = await this.transport.pull({ clientId, cursor });
       await this.applyPull(cursor, res);
-      if (!res.more) return;
+      if (res.more) continue;
+      if (acknowledged || !res.orders.some((o) => o.status === 'placed' && o.receivedAt === null)) return;
+      acknowledged = true;
     }
   }
 

@@ -79,6 +79,7 @@ describe.each(drivers)('foundation in Chromium on $name', (driver) => {
     await expect(
       page.getByRole('navigation', { name: '가게 관리 메뉴' }).getByRole('button', { name: '직원' }).count(),
     ).resolves.toBe(1);
+    await page.getByRole('button', { name: '메뉴·품절' }).click();
     await page.getByRole('button', { name: '소불고기: 오늘 품절로 표시' }).click();
     await page.getByRole('button', { name: '소불고기: 판매 재개' }).waitFor();
 
@@ -105,6 +106,9 @@ describe.each(drivers)('foundation in Chromium on $name', (driver) => {
     const nav = staff.getByRole('navigation', { name: '가게 관리 메뉴' });
     await expect(nav.getByRole('button', { name: '직원' }).count()).resolves.toBe(0);
     await expect(nav.getByRole('button', { name: '가게 설정' }).count()).resolves.toBe(0);
+    await nav.getByRole('button', { name: '메뉴·품절' }).click();
+    // Staff may mark sold out (an earlier test already did, so the button may offer "back on sale").
+    await staff.getByRole('button', { name: /^소불고기: / }).waitFor();
     await expect(staff.getByLabel('소불고기 가격 (원)').count()).resolves.toBe(0);
 
     await staff.goto(server.url + new URL(link).pathname + new URL(link).hash);

@@ -338,6 +338,7 @@ describe.each(drivers)('route × role matrix on $name', (driver) => {
   beforeAll(async () => {
     t = await startTestApp(driver);
     w = await makeWorld(t);
+    placedBy.clear();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   });

@@ -7,6 +7,7 @@ import { seedDemoShop } from '../../src/server/seed/seedDemo';
 import { migrate } from '../../src/server/storage/migrate';
 import type { Storage } from '../../src/server/storage/types';
 import type { TestDriver } from './drivers';
+import { ALWAYS_OPEN } from './syncWorld';
 
 export interface LiveServer {
   url: string;
@@ -22,6 +23,8 @@ export async function startLiveServer(driver: TestDriver): Promise<LiveServer> {
   const storage = await driver.open();
   await migrate(storage);
   await seedDemoShop(storage);
+  // Open around the clock, so a browser test can order "now" whatever hour it runs.
+  await storage.query('update shops set hours = $1, lead_minutes = 0', [JSON.stringify(ALWAYS_OPEN)]);
   const config = { ...configFromEnv({}), staticDir: 'dist' };
   const app = await buildApp({ storage, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

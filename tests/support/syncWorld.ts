@@ -116,8 +116,8 @@ export interface Device {
   transport: Transport;
 }
 
-export function device(db: ClientDb, transport: Transport): Device {
-  return { db, transport, engine: new SyncEngine(db, transport) };
+export function device(db: ClientDb, transport: Transport, acknowledgeReceipt = false): Device {
+  return { db, transport, engine: new SyncEngine(db, transport, acknowledgeReceipt) };
 }
 
 export function today(): string {

@@ -2,7 +2,17 @@ import type { MenuItem, OptionGroup } from '../../domain/catalogue';
 import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
 
-export function MenuItemCard({ item, soldOut, today }: { item: MenuItem; soldOut: boolean; today: string }) {
+export function MenuItemCard({
+  item,
+  soldOut,
+  today,
+  onAdd,
+}: {
+  item: MenuItem;
+  soldOut: boolean;
+  today: string;
+  onAdd?: () => void;
+}) {
   const { lang, t } = useT();
   const soldOutLabel =
     soldOut && item.soldOutUntil && item.soldOutUntil > today
@@ -32,6 +42,11 @@ export function MenuItemCard({ item, soldOut, today }: { item: MenuItem; soldOut
         {item.optionGroups.map((g) => (
           <OptionSummary key={g.id} group={g} />
         ))}
+        {onAdd && !soldOut && (
+          <button type="button" onClick={onAdd} aria-label={t('addToCart', { name: item.name })}>
+            +
+          </button>
+        )}
       </div>
     </li>
   );

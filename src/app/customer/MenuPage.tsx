@@ -1,23 +1,44 @@
-import { useEffect } from 'react';
-import { isSoldOut } from '../../domain/catalogue';
+import { useEffect, useState } from 'react';
+import { isSoldOut, type MenuItem } from '../../domain/catalogue';
 import { shopLocalDate, shopWeekday } from '../../domain/hours';
 import { call } from '../../client/api';
 import { ensureDevice } from '../../client/device';
 import { useT } from '../../i18n';
+import type { Lang } from '../../protocol/lang';
 import type { RouteResponse } from '../../protocol/routes';
 import { Alert } from '../../ui/Alert';
 import { LangSwitch } from '../../ui/LangSwitch';
 import { useLoader } from '../../ui/useLoader';
+import { SyncBanner } from '../SyncBanner';
+import { useDeviceSync } from '../useDeviceSync';
+import { addToCart, type Cart } from './cart';
+import { Checkout } from './Checkout';
 import { MenuItemCard } from './MenuItemCard';
+import { MyOrders } from './MyOrders';
 
 type PublicShop = RouteResponse<'publicShop'>;
 
+/** The menu from the server, or — offline — the copy this phone kept from its last visit. */
+async function loadShop(slug: string, lang: Lang): Promise<PublicShop> {
+  const key = `dangol.shop.${slug}`;
+  try {
+    const shop = await call('publicShop', { params: { slug }, lang });
+    localStorage.setItem(key, JSON.stringify(shop));
+    return shop;
+  } catch (err) {
+    const kept = localStorage.getItem(key);
+    if (kept) return JSON.parse(kept) as PublicShop;
+    throw err;
+  }
+}
+
 export default function MenuPage({ slug }: { slug: string }) {
   const { lang, t } = useT();
-  const [loaded, retry] = useLoader(() => call('publicShop', { params: { slug }, lang }), slug);
+  const [loaded, retry] = useLoader(() => loadShop(slug, lang), slug);
+  const [deviceToken, setDeviceToken] = useState<string | null>(() => localStorage.getItem('dangol.device'));
   useEffect(() => {
     // The device identity is made in the background; browsing never waits for it.
-    ensureDevice(lang).catch(() => {});
+    ensureDevice(lang).then(setDeviceToken, () => {});
   }, [lang]);
 
   if (loaded.state === 'loading') return <p className="loading">{t('loading')}</p>;
@@ -32,12 +53,18 @@ export default function MenuPage({ slug }: { slug: string }) {
       </main>
     );
   }
-  return <Menu data={loaded.data} />;
+  return <Menu data={loaded.data} slug={slug} deviceToken={deviceToken} />;
 }
 
-function Menu({ data }: { data: PublicShop }) {
+function Menu({ data, slug, deviceToken }: { data: PublicShop; slug: string; deviceToken: string | null }) {
   const { t } = useT();
   const { shop, categories, items } = data;
+  const sync = useDeviceSync(
+    `customer-${slug}`,
+    deviceToken ? { kind: 'customer', slug, deviceToken } : null,
+  );
+  const [cart, setCart] = useState<Cart>([]);
+  const catalogue = new Map<string, MenuItem>(items.map((i) => [i.id, i]));
   const now = new Date();
   const today = shopLocalDate(now, shop.timeZone);
   const hours = shop.hours[shopWeekday(now, shop.timeZone)] ?? [];
@@ -55,8 +82,10 @@ function Menu({ data }: { data: PublicShop }) {
         </div>
         <LangSwitch />
       </header>
+      <SyncBanner sync={sync} />
       <main className="page">
         {shop.notice && <p className="notice">{shop.notice}</p>}
+        {sync && <MyOrders db={sync.db} />}
         {categories.map((c) => (
           <section key={c.id} aria-labelledby={`cat-${c.id}`}>
             <h2 id={`cat-${c.id}`}>{c.name}</h2>
@@ -64,11 +93,25 @@ function Menu({ data }: { data: PublicShop }) {
               {items
                 .filter((i) => i.categoryId === c.id)
                 .map((item) => (
-                  <MenuItemCard key={item.id} item={item} soldOut={isSoldOut(item, today)} today={today} />
+                  <MenuItemCard
+                    key={item.id}
+                    item={item}
+                    soldOut={isSoldOut(item, today)}
+                    today={today}
+                    onAdd={() => setCart(addToCart(cart, item))}
+                  />
                 ))}
             </ul>
           </section>
         ))}
+        <Checkout
+          cart={cart}
+          setCart={setCart}
+          catalogue={catalogue}
+          schedule={data.schedule}
+          db={sync?.db}
+          onPlaced={() => sync?.kick()}
+        />
       </main>
     </>
   );

@@ -4,13 +4,15 @@ import { call } from '../../client/api';
 import { useT, type MessageKey } from '../../i18n';
 import { LangSwitch } from '../../ui/LangSwitch';
 import { MenuPanel } from './MenuPanel';
+import { OrdersPanel } from './OrdersPanel';
 import { PasswordPanel } from './PasswordPanel';
 import { setMe, type Me } from './session';
 import { SettingsPanel } from './SettingsPanel';
 import { StaffPanel } from './StaffPanel';
 
-type Tab = 'menu' | 'staff' | 'settings' | 'password';
+type Tab = 'orders' | 'menu' | 'staff' | 'settings' | 'password';
 const TABS: { id: Tab; label: MessageKey; visible: (me: Me) => boolean }[] = [
+  { id: 'orders', label: 'tabOrders', visible: (me) => can(me.user.role, 'orders.handle') },
   { id: 'menu', label: 'tabMenu', visible: () => true },
   { id: 'staff', label: 'tabStaff', visible: (me) => can(me.user.role, 'staff.manage') },
   { id: 'settings', label: 'tabSettings', visible: (me) => can(me.user.role, 'settings.edit') },
@@ -19,7 +21,7 @@ const TABS: { id: Tab; label: MessageKey; visible: (me: Me) => boolean }[] = [
 
 export function Console({ me }: { me: Me }) {
   const { lang, t } = useT();
-  const [tab, setTab] = useState<Tab>('menu');
+  const [tab, setTab] = useState<Tab>('orders');
   const tabs = TABS.filter((x) => x.visible(me));
 
   async function logout() {
@@ -59,6 +61,7 @@ export function Console({ me }: { me: Me }) {
         ))}
       </nav>
       <main className="page">
+        {tab === 'orders' && <OrdersPanel me={me} />}
         {tab === 'menu' && <MenuPanel me={me} />}
         {tab === 'staff' && <StaffPanel />}
         {tab === 'settings' && <SettingsPanel />}

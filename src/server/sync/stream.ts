@@ -73,7 +73,7 @@ export class PokeStreams {
       // A client that stopped reading would never let a graceful end finish.
       if (draining) return void res.destroy();
       res.end();
-      // The connection cannot carry another request usefully; close it so server.close() can finish.
+      // EventSource never sends another request on it; an idle keep-alive socket would only linger.
       res.socket?.destroySoon();
     };
 
@@ -84,7 +84,7 @@ export class PokeStreams {
       res.on('drain', onDrain);
       // Gone before we got here: its 'close' has already been emitted.
       if (res.destroyed || !res.socket || res.socket.destroyed) return end();
-      res.socket?.setNoDelay(true);
+      res.socket.setNoDelay(true);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',

@@ -1,0 +1,45 @@
+import { orderDisplay, type HonestState } from '../client/orderState';
+import type { LocalOrder } from '../client/db';
+import { useT, type MessageKey } from '../i18n';
+import { errorMessage, isErrorCode } from '../protocol/errors';
+
+const LABEL: Record<HonestState, MessageKey> = {
+  saved: 'stateSaved',
+  sent: 'stateSent',
+  received: 'stateReceived',
+  accepted: 'stateAccepted',
+  ready: 'stateReady',
+  completed: 'stateCompleted',
+  rejected: 'stateRejected',
+  cancelled: 'stateCancelled',
+  refused: 'stateRefused',
+};
+
+/** The order's honest state in words, and why the last change was refused, if it was. */
+export function OrderStatus({ order }: { order: LocalOrder }) {
+  const { lang, t } = useT();
+  const d = orderDisplay(order);
+  const reason = (code: string | null) =>
+    code && isErrorCode(code) ? errorMessage(code, lang) : (code ?? '');
+  const readyBy = order.server?.readyBy
+    ? new Date(order.server.readyBy).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : '';
+  const text = t(LABEL[d.state], {
+    time: readyBy,
+    reason: d.state === 'rejected' ? (order.server?.rejectReason ?? '') : reason(d.code),
+  });
+  return (
+    <div className={`order-state state-${d.state}`}>
+      <p role="status" data-state={d.state}>
+        {text}
+      </p>
+      {d.changePending && d.state !== 'saved' && <p className="muted">{t('changePending')}</p>}
+      {d.code && d.state !== 'refused' && (
+        <p role="alert">{t('changeRefused', { reason: reason(d.code) })}</p>
+      )}
+    </div>
+  );
+}
