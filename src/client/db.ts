@@ -13,9 +13,14 @@ export interface LocalOrder {
   server: Order | null;
   /** What the screen shows: the server's copy with this device's pending changes on top. */
   view: Order | null;
+  /** The order as this device first wrote it: what a refused order is shown as ("what was refused"). */
+  draft: Order | null;
   /** When the server acknowledged that it has this order (never earlier: "sent" must be true). */
   ackedAt: number | null;
-  /** The last permanent refusal of a change to this order (S5), shown to the person. */
+  /**
+   * A permanent refusal (S5), shown to the person. A refusal of placing the order is final and is
+   * never replaced by a later refused change (e.g. cancelling an order the server never had).
+   */
   rejection: { code: string; name: MutationName } | null;
   /** Changes to this order still waiting in the outbox. */
   pending: number;

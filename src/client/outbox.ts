@@ -1,7 +1,7 @@
 import type { MenuItem } from '../domain/catalogue';
 import type { MutationArgs, MutationName } from '../protocol/sync';
 import type { ClientDb, LocalOrder, OutboxEntry } from './db';
-import { rebase } from './rebase';
+import { applyPending, rebase } from './rebase';
 
 const NEXT_SEQ = 'nextSeq';
 const CLIENT_ID = 'clientId';
@@ -75,11 +75,14 @@ export async function enqueue<N extends MutationName>(
       id: args.orderId,
       server: null,
       view: null,
+      draft: null,
       ackedAt: null,
       rejection: null,
       pending: 0,
       createdAt: now,
     };
+    if (name === 'placeOrder' && !local.draft)
+      local.draft = applyPending(null, entry, await catalogueOf(db), now);
     await db.orders.put(local);
     await refreshViews(db, [args.orderId], now);
     return entry;

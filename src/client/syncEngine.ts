@@ -17,7 +17,16 @@ const SCHEDULE = 'schedule';
 const MAX_PULL_PAGES = 200;
 
 function blankOrder(id: string, now: number): LocalOrder {
-  return { id, server: null, view: null, ackedAt: null, rejection: null, pending: 0, createdAt: now };
+  return {
+    id,
+    server: null,
+    view: null,
+    draft: null,
+    ackedAt: null,
+    rejection: null,
+    pending: 0,
+    createdAt: now,
+  };
 }
 
 /**

@@ -184,6 +184,22 @@ describe.each(drivers)('sync: real client code against the real server on $name'
     });
   });
 
+  it('S5: a refused order stays refused, with its reason and its lines, even after a cancel written before the refusal arrived', async () => {
+    const phone = await customer();
+    await phone.engine.pullAll();
+    const args = orderArgs(shop.items.limited, {
+      ...tomorrowSlot(),
+      lines: [{ itemId: shop.items.limited, quantity: 4, optionIds: [] }],
+    });
+    await place(phone, args);
+    await enqueue(phone.db, 'cancelOrder', { orderId: args.orderId });
+    await phone.engine.syncOnce();
+    const local = (await phone.db.orders.get(args.orderId))!;
+    expect(orderDisplay(local)).toMatchObject({ state: 'refused', code: 'quota_exceeded' });
+    expect(local.draft?.lines.map((l) => [l.name, l.quantity])).toEqual([['갈비찜', 4]]);
+    expect(await serverCount(args.orderId)).toBe(0);
+  });
+
   it('a full slot refuses the next order with slot_full', async () => {
     const small = await makeSyncShop(t, undefined, 1);
     const phone = device(

@@ -16,7 +16,7 @@ export function MyOrders({ db }: { db: ClientDb }) {
       <h2 id="my-orders">{t('myOrders')}</h2>
       <ul className="plain-list">
         {orders.map((o) => {
-          const view = o.view ?? o.server;
+          const view = o.view ?? o.server ?? o.draft;
           const state = orderDisplay(o).state;
           const label = t('orderNumber', { id: o.id.slice(0, 8) });
           return (
