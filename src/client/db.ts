@@ -28,6 +28,20 @@ export interface LocalOrder {
   createdAt: number;
 }
 
+/** A device's record of an order it has just heard of (or just written): nothing known yet. */
+export function newLocalOrder(id: string, now: number): LocalOrder {
+  return {
+    id,
+    server: null,
+    view: null,
+    draft: null,
+    ackedAt: null,
+    rejection: null,
+    pending: 0,
+    createdAt: now,
+  };
+}
+
 export interface OutboxEntry {
   seq: number;
   mutationId: string;

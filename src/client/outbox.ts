@@ -1,6 +1,6 @@
 import type { MenuItem } from '../domain/catalogue';
 import type { MutationArgs, MutationName } from '../protocol/sync';
-import type { ClientDb, LocalOrder, OutboxEntry } from './db';
+import { newLocalOrder, type ClientDb, type LocalOrder, type OutboxEntry } from './db';
 import { applyPending, rebase } from './rebase';
 
 const NEXT_SEQ = 'nextSeq';
@@ -71,16 +71,7 @@ export async function enqueue<N extends MutationName>(
     };
     await db.outbox.add(entry);
     const existing = await db.orders.get(args.orderId);
-    const local: LocalOrder = existing ?? {
-      id: args.orderId,
-      server: null,
-      view: null,
-      draft: null,
-      ackedAt: null,
-      rejection: null,
-      pending: 0,
-      createdAt: now,
-    };
+    const local: LocalOrder = existing ?? newLocalOrder(args.orderId, now);
     if (name === 'placeOrder' && !local.draft)
       local.draft = applyPending(null, entry, await catalogueOf(db), now);
     await db.orders.put(local);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PullRequest, PullResponse, PushRequest, PushResponse, Mutation } from '../protocol/sync';
-import type { ClientDb, LocalOrder, OutboxEntry } from './db';
+import { newLocalOrder, type ClientDb, type OutboxEntry } from './db';
 import { clientIdOf, refreshViews } from './outbox';
 import { MAX_BATCH } from '../protocol/sync';
 
@@ -15,19 +15,6 @@ const LAST_SEQ = 'lastSeq';
 const SCHEDULE = 'schedule';
 /** A bound on one catch-up, so a misbehaving server cannot keep a device pulling forever. */
 const MAX_PULL_PAGES = 200;
-
-function blankOrder(id: string, now: number): LocalOrder {
-  return {
-    id,
-    server: null,
-    view: null,
-    draft: null,
-    ackedAt: null,
-    rejection: null,
-    pending: 0,
-    createdAt: now,
-  };
-}
 
 /**
  * One device's sync with its shop: push the outbox in seq order, then pull until caught up.
@@ -95,7 +82,7 @@ export class SyncEngine {
           await this.db.outbox.update(r.seq, {
             result: r.code ? { status: r.status, code: r.code } : { status: r.status },
           });
-          const local = (await this.db.orders.get(entry.orderId)) ?? blankOrder(entry.orderId, now);
+          const local = (await this.db.orders.get(entry.orderId)) ?? newLocalOrder(entry.orderId, now);
           if (r.order && (!local.server || r.order.version >= local.server.version)) local.server = r.order;
           // "Sent" only now: the server has answered for this order.
           if (entry.name === 'placeOrder' && r.status === 'applied') local.ackedAt ??= now;
@@ -141,7 +128,7 @@ export class SyncEngine {
         if (res.items.length) await this.db.items.bulkPut(res.items);
         const existing = await this.db.orders.bulkGet(res.orders.map((o) => o.id));
         const updated = res.orders.map((o, i) => {
-          const local = existing[i] ?? blankOrder(o.id, now);
+          const local = existing[i] ?? newLocalOrder(o.id, now);
           touched.add(o.id);
           if (!local.server || o.version >= local.server.version) local.server = o;
           local.ackedAt ??= now;

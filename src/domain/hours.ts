@@ -1,3 +1,5 @@
+import { dateFormatter } from './intl';
+
 /**
  * Weekly opening hours in the shop's own time zone. Index 0 is Sunday, as in Date#getDay.
  * A period may run past midnight ("18:00"–"02:00") for a late-night shop.
@@ -41,21 +43,14 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date ("YYYY-MM-DD") at `at` in the shop's zone — never the server's or phone's zone. */
 export function shopLocalDate(at: Date, zone: string): string {
-  let f = dateFormatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormatters.set(zone, f);
-  }
-  return f.format(at);
+  return dateFormatter('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** The weekday (0 = Sunday) at `at` in the shop's zone. */

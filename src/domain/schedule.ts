@@ -1,3 +1,4 @@
+import { dateFormatter } from './intl';
 import { minutesOfDay, shopLocalDate, type WeeklyHours } from './hours';
 
 /** How a shop takes orders for later: all of it in the shop's own time zone. */
@@ -40,22 +41,15 @@ export function weekdayOf(date: string): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7;
 }
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Milliseconds since shop-local midnight at `at` (zones differ from UTC in whole minutes, so ms carry over). */
 function shopMillisOfDay(at: Date, zone: string): number {
-  let f = clockFormatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormatters.set(zone, f);
-  }
-  const parts = f.formatToParts(at);
+  const parts = dateFormatter('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 + at.getUTCMilliseconds();
 }
