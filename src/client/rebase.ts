@@ -48,6 +48,9 @@ export function applyPending(
   }
   const action = ACTION[entry.name];
   if (!order || !action) return order;
+  // A change decided on a status that has moved on will be refused by the server: do not show it.
+  const from = (entry.args as { from?: string }).from;
+  if (from !== undefined && order.status !== from && order.version > 0) return order;
   const status = nextStatus(order.status, action);
   if (!status) return order;
   const next: Order = { ...order, status };

@@ -18,6 +18,13 @@ export const OrderLineInputSchema = z.strictObject({
   optionIds: z.array(z.string().min(1).max(64)).max(20),
 });
 
+/**
+ * The status the sender saw when it decided (compare-and-set). Two tablets acting on one order from
+ * the same screen state: the first commit wins, the other is refused with invalid_transition (S10),
+ * rather than both applying in turn (accept, then a cancel decided before the accept was seen).
+ */
+const From = z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]).optional();
+
 export const mutationArgs = {
   placeOrder: z.strictObject({
     orderId: Id,
@@ -30,11 +37,11 @@ export const mutationArgs = {
     address: z.string().trim().max(200),
     note: z.string().trim().max(500),
   }),
-  cancelOrder: z.strictObject({ orderId: Id }),
-  acceptOrder: z.strictObject({ orderId: Id, prepMinutes: z.number().int().min(1).max(240) }),
-  rejectOrder: z.strictObject({ orderId: Id, reason: z.string().trim().min(1).max(200) }),
-  markReady: z.strictObject({ orderId: Id }),
-  completeOrder: z.strictObject({ orderId: Id }),
+  cancelOrder: z.strictObject({ orderId: Id, from: From }),
+  acceptOrder: z.strictObject({ orderId: Id, from: From, prepMinutes: z.number().int().min(1).max(240) }),
+  rejectOrder: z.strictObject({ orderId: Id, from: From, reason: z.string().trim().min(1).max(200) }),
+  markReady: z.strictObject({ orderId: Id, from: From }),
+  completeOrder: z.strictObject({ orderId: Id, from: From }),
 };
 
 export type MutationName = keyof typeof mutationArgs;

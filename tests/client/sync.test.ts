@@ -226,8 +226,9 @@ describe.each(drivers)('sync: real client code against the real server on $name'
     await phone.engine.syncOnce();
     const [t1, t2] = [tablet(), tablet()];
     await Promise.all([t1.engine.syncOnce(), t2.engine.syncOnce()]);
-    await enqueue(t1.db, 'acceptOrder', { orderId: args.orderId, prepMinutes: 15 });
-    await enqueue(t2.db, 'cancelOrder', { orderId: args.orderId });
+    // Both decided on the order as they saw it: placed.
+    await enqueue(t1.db, 'acceptOrder', { orderId: args.orderId, from: 'placed', prepMinutes: 15 });
+    await enqueue(t2.db, 'cancelOrder', { orderId: args.orderId, from: 'placed' });
     await Promise.all([t1.engine.syncOnce(), t2.engine.syncOnce()]);
     await Promise.all([t1.engine.syncOnce(), t2.engine.syncOnce()]);
     const [o1, o2] = [(await t1.db.orders.get(args.orderId))!, (await t2.db.orders.get(args.orderId))!];
@@ -252,6 +253,38 @@ describe.each(drivers)('sync: real client code against the real server on $name'
     expect((await b.db.orders.get(args.orderId))?.server).toBeNull();
     await a.engine.syncOnce();
     expect((await a.db.orders.get(args.orderId))?.server?.status).toBe('placed');
+  });
+
+  it('S10: two tablets race accept against decline, and two accepts: one wins each time', async () => {
+    for (const [a, b] of [
+      ['acceptOrder', 'rejectOrder'],
+      ['acceptOrder', 'acceptOrder'],
+    ] as const) {
+      const phone = await customer();
+      const args = orderArgs(shop.items.plain);
+      await place(phone, args);
+      await phone.engine.syncOnce();
+      const [t1, t2] = [tablet(), tablet()];
+      await Promise.all([t1.engine.syncOnce(), t2.engine.syncOnce()]);
+      const act = (d: Device, name: 'acceptOrder' | 'rejectOrder') =>
+        name === 'acceptOrder'
+          ? enqueue(d.db, name, { orderId: args.orderId, from: 'placed', prepMinutes: 10 })
+          : enqueue(d.db, name, { orderId: args.orderId, from: 'placed', reason: '재료 소진' });
+      await act(t1, a);
+      await act(t2, b);
+      await Promise.all([t1.engine.syncOnce(), t2.engine.syncOnce()]);
+      await Promise.all([t1.engine.syncOnce(), t2.engine.syncOnce()]);
+      const rejections = [
+        (await t1.db.orders.get(args.orderId))!,
+        (await t2.db.orders.get(args.orderId))!,
+      ].map((o) => o.rejection?.code ?? null);
+      expect(rejections.sort()).toEqual(['invalid_transition', null].sort());
+      const [{ n }] = (await t.storage.query<{ n: number }>(
+        `select count(*)::int as n from mutations where order_id = $1 and status = 'applied'`,
+        [args.orderId],
+      )) as [{ n: number }];
+      expect(n).toBe(2); // the placing and exactly one of the two decisions
+    }
   });
 
   it('S1: a second device placing an order id it does not own is refused without learning anything', async () => {

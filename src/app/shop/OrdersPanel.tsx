@@ -46,7 +46,8 @@ function OrderRow({ order, db }: { order: LocalOrder; db: ClientDb }) {
   const act = (fn: () => Promise<unknown>) => () => void fn();
   const reject = () => {
     const reason = window.prompt(t('rejectReason'))?.trim();
-    if (reason) void enqueue(db, 'rejectOrder', { orderId: order.id, reason: reason.slice(0, 200) });
+    if (reason)
+      void enqueue(db, 'rejectOrder', { orderId: order.id, from: view.status, reason: reason.slice(0, 200) });
   };
   return (
     <li className="order-card" aria-label={label}>
@@ -68,7 +69,9 @@ function OrderRow({ order, db }: { order: LocalOrder; db: ClientDb }) {
           <>
             <button
               type="button"
-              onClick={act(() => enqueue(db, 'acceptOrder', { orderId: order.id, prepMinutes: 20 }))}
+              onClick={act(() =>
+                enqueue(db, 'acceptOrder', { orderId: order.id, from: view.status, prepMinutes: 20 }),
+              )}
             >
               {t('acceptIn', { min: 20 })}
             </button>
@@ -78,12 +81,18 @@ function OrderRow({ order, db }: { order: LocalOrder; db: ClientDb }) {
           </>
         )}
         {view.status === 'accepted' && (
-          <button type="button" onClick={act(() => enqueue(db, 'markReady', { orderId: order.id }))}>
+          <button
+            type="button"
+            onClick={act(() => enqueue(db, 'markReady', { orderId: order.id, from: view.status }))}
+          >
             {t('markReady')}
           </button>
         )}
         {view.status === 'ready' && (
-          <button type="button" onClick={act(() => enqueue(db, 'completeOrder', { orderId: order.id }))}>
+          <button
+            type="button"
+            onClick={act(() => enqueue(db, 'completeOrder', { orderId: order.id, from: view.status }))}
+          >
             {t('complete')}
           </button>
         )}

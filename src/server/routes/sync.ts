@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../http/errors';
 import { register, type Deps } from '../http/register';
-import { findShopBySlug } from '../shops/queries';
+import { findShopContext } from '../sync/orderRows';
 import { pull } from '../sync/pull';
 import { push, type SyncContext } from '../sync/push';
+import type { Caller } from '../sync/applyMutation';
 
-/** The shop a customer device is syncing with, from the link it came from. */
-async function shopIdOf(deps: Deps, slug: string): Promise<string> {
-  const shop = await findShopBySlug(deps.storage, slug);
+/** The shop a request syncs with — from a customer's link (slug) or a member's session (id) — in one query. */
+async function contextOf(
+  deps: Deps,
+  by: { slug: string } | { id: string },
+  caller: Caller,
+): Promise<SyncContext> {
+  const shop = await findShopContext(deps.storage, by);
   if (!shop) throw new ApiError(404, 'shop_not_found');
-  return shop.id;
+  return { shopId: shop.id, schedule: shop.schedule, caller };
 }
 
 async function headVersion(deps: Deps, shopId: string): Promise<number> {
@@ -21,35 +26,32 @@ async function headVersion(deps: Deps, shopId: string): Promise<number> {
 
 export function syncRoutes(app: FastifyInstance, deps: Deps): void {
   const { storage, hub, streams } = deps;
+  const device = (deviceId: string): Caller => ({ kind: 'device', deviceId });
+  const member = (userId: string): Caller => ({ kind: 'shop', userId });
 
-  const customer = async (slug: string, deviceId: string): Promise<SyncContext> => ({
-    shopId: await shopIdOf(deps, slug),
-    caller: { kind: 'device', deviceId },
-  });
-
-  register(app, deps, 'customerPush', async ({ params, body, device }) =>
-    push(storage, hub, await customer(params.slug, device.deviceId), body),
+  register(app, deps, 'customerPush', async ({ params, body, device: d }) =>
+    push(storage, hub, await contextOf(deps, { slug: params.slug }, device(d.deviceId)), body),
   );
-  register(app, deps, 'customerPull', async ({ params, body, device }) =>
-    pull(storage, hub, await customer(params.slug, device.deviceId), body),
+  register(app, deps, 'customerPull', async ({ params, body, device: d }) =>
+    pull(storage, hub, await contextOf(deps, { slug: params.slug }, device(d.deviceId)), body),
   );
-  register(app, deps, 'customerStream', async ({ req, reply, params, device }) => {
-    const shopId = await shopIdOf(deps, params.slug);
+  register(app, deps, 'customerStream', async ({ req, reply, params, device: d }) => {
+    const { shopId } = await contextOf(deps, { slug: params.slug }, device(d.deviceId));
     await streams.open(req, reply, {
       hub,
       shopId,
-      audience: { kind: 'device', deviceId: device.deviceId },
+      audience: { kind: 'device', deviceId: d.deviceId },
       currentVersion: () => headVersion(deps, shopId),
     });
     return reply as never;
   });
 
-  const shop = (user: { shopId: string; userId: string }): SyncContext => ({
-    shopId: user.shopId,
-    caller: { kind: 'shop', userId: user.userId },
-  });
-  register(app, deps, 'shopPush', async ({ body, user }) => push(storage, hub, shop(user), body));
-  register(app, deps, 'shopPull', async ({ body, user }) => pull(storage, hub, shop(user), body));
+  register(app, deps, 'shopPush', async ({ body, user }) =>
+    push(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body),
+  );
+  register(app, deps, 'shopPull', async ({ body, user }) =>
+    pull(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body),
+  );
   register(app, deps, 'shopStream', async ({ req, reply, user }) => {
     await streams.open(req, reply, {
       hub,

@@ -1,20 +1,28 @@
 import type { MenuItem } from '../../domain/catalogue';
-import { customerMayCancel, nextStatus, type OrderAction } from '../../domain/order';
+import { customerMayCancel, nextStatus, type OrderAction, type OrderStatus } from '../../domain/order';
 import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
 import { pickupProblem, slotHasRoom } from '../../domain/schedule';
 import type { ErrorCode } from '../../protocol/errors';
 import { CUSTOMER_MUTATIONS, type Mutation, type MutationArgs } from '../../protocol/sync';
 import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
 import type { Queryable } from '../storage/types';
-import type { LockedShop } from './orderRows';
+import type { Schedule } from '../../domain/schedule';
 
 /** Who sent a mutation: a customer's phone, or a signed-in member of the shop. */
 export type Caller = { kind: 'device'; deviceId: string } | { kind: 'shop'; userId: string };
+
+/** The shop a mutation is for. Its row is locked only when a change is about to be made. */
+export interface ShopContext {
+  id: string;
+  schedule: Schedule;
+}
 
 export interface Outcome {
   status: 'applied' | 'rejected';
   code?: ErrorCode;
   orderId?: string;
+  /** The shop version this change took (S6), when it changed anything. */
+  version?: number;
   /** Devices whose orders this changed, for the poke (S8/S13). */
   touchedDevices: string[];
 }
@@ -25,16 +33,21 @@ const rejected = (code: ErrorCode, orderId?: string): Outcome => ({
   orderId,
   touchedDevices: [],
 });
-const applied = (orderId: string, deviceId: string | null): Outcome => ({
+const applied = (orderId: string, deviceId: string | null, version?: number): Outcome => ({
   status: 'applied',
   orderId,
+  version,
   touchedDevices: deviceId ? [deviceId] : [],
 });
 
-/** Applies one mutation inside the caller's transaction, which already holds the shop's lock. */
+/**
+ * Applies one mutation inside the caller's transaction. Read-only checks run first, without the
+ * shop's lock; the lock (taken by bumping the shop's version, S6) covers only what must be serial:
+ * quotas, slot capacity and the write itself. Locks are always taken client → shop → order.
+ */
 export async function applyMutation(
   tx: Queryable,
-  shop: LockedShop,
+  shop: ShopContext,
   caller: Caller,
   m: Mutation,
   now: Date,
@@ -45,27 +58,27 @@ export async function applyMutation(
     case 'placeOrder':
       return placeOrder(tx, shop, caller, m.args, now);
     case 'acceptOrder':
-      return transition(tx, shop, caller, m.args.orderId, 'accept', {
+      return transition(tx, shop, caller, m.args, 'accept', {
         sql: `prep_minutes = $4, ready_by = now() + make_interval(mins => $4)`,
         params: [m.args.prepMinutes],
       });
     case 'rejectOrder':
-      return transition(tx, shop, caller, m.args.orderId, 'reject', {
+      return transition(tx, shop, caller, m.args, 'reject', {
         sql: 'reject_reason = $4',
         params: [m.args.reason],
       });
     case 'markReady':
-      return transition(tx, shop, caller, m.args.orderId, 'markReady');
+      return transition(tx, shop, caller, m.args, 'markReady');
     case 'completeOrder':
-      return transition(tx, shop, caller, m.args.orderId, 'complete');
+      return transition(tx, shop, caller, m.args, 'complete');
     case 'cancelOrder':
-      return transition(tx, shop, caller, m.args.orderId, 'cancel');
+      return transition(tx, shop, caller, m.args, 'cancel');
   }
 }
 
 async function placeOrder(
   tx: Queryable,
-  shop: LockedShop,
+  shop: ShopContext,
   caller: Caller,
   a: MutationArgs<'placeOrder'>,
   now: Date,
@@ -86,7 +99,7 @@ async function placeOrder(
         caller.deviceId,
         version,
       ]);
-      return applied(a.orderId, caller.deviceId);
+      return applied(a.orderId, caller.deviceId, version);
     }
     // Someone else's order id: refuse without saying anything about that order.
     return rejected('order_exists');
@@ -104,6 +117,8 @@ async function placeOrder(
   const priced = priceOrder(catalogue, a.lines, a.date);
   if (!priced.ok) return rejected(priced.problem, a.orderId);
 
+  // From here on the shop is locked: quotas and slot capacity are counted with no one else writing.
+  const version = await bumpShopVersion(tx, shop.id);
   const wanted = quantitiesByItem(a.lines);
   const limited = [...catalogue.values()].filter((i) => i.dailyQuota !== null);
   if (limited.length > 0) {
@@ -130,7 +145,6 @@ async function placeOrder(
     if (!slotHasRoom(n, shop.schedule)) return rejected('slot_full', a.orderId);
   }
 
-  const version = await bumpShopVersion(tx, shop.id);
   const deviceId = caller.kind === 'device' ? caller.deviceId : null;
   await tx.query(
     `insert into orders (id, shop_id, device_id, lines, total, status, fulfilment, date, slot,
@@ -152,21 +166,23 @@ async function placeOrder(
       version,
     ],
   );
-  return applied(a.orderId, deviceId);
+  return applied(a.orderId, deviceId, version);
 }
 
 /**
- * S10: moves an order along one arrow of the state machine. The row lock (under the shop lock)
- * makes racing tablets take turns; the loser finds the status moved and gets invalid_transition.
+ * S10: moves an order along one arrow of the state machine. The shop lock makes racing tablets
+ * take turns; the loser finds the status moved and gets invalid_transition.
  */
 async function transition(
   tx: Queryable,
-  shop: LockedShop,
+  shop: ShopContext,
   caller: Caller,
-  orderId: string,
+  { orderId, from }: { orderId: string; from?: OrderStatus | undefined },
   action: OrderAction,
   extra: { sql: string; params: unknown[] } = { sql: '', params: [] },
 ): Promise<Outcome> {
+  // Shop first, then the order row: the one lock order every writer uses, so none can deadlock.
+  const version = await bumpShopVersion(tx, shop.id);
   const [order] = await tx.query<{ status: Parameters<typeof nextStatus>[0]; device_id: string | null }>(
     'select status, device_id from orders where id = $1 and shop_id = $2 for update',
     [orderId, shop.id],
@@ -177,10 +193,11 @@ async function transition(
   if (caller.kind === 'device' && !customerMayCancel(order.status)) {
     return rejected(order.status === 'accepted' ? 'cancel_too_late' : 'invalid_transition', orderId);
   }
+  // Compare-and-set: decided on a status that has since moved on (another tablet was first).
+  if (from !== undefined && order.status !== from) return rejected('invalid_transition', orderId);
   const next = nextStatus(order.status, action);
   if (!next) return rejected('invalid_transition', orderId);
-  const version = await bumpShopVersion(tx, shop.id);
   const set = ['status = $2', 'version = $3', extra.sql].filter(Boolean).join(', ');
   await tx.query(`update orders set ${set} where id = $1`, [orderId, next, version, ...extra.params]);
-  return applied(orderId, order.device_id);
+  return applied(orderId, order.device_id, version);
 }

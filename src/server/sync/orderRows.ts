@@ -49,13 +49,6 @@ export function toOrder(r: OrderRow): Order {
   };
 }
 
-/** The shop's row, locked: every write to a shop's data goes through here first (S6, one lock order). */
-export interface LockedShop {
-  id: string;
-  version: number;
-  schedule: Schedule;
-}
-
 export const SCHEDULE_COLUMNS = `time_zone, hours, slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates`;
 
 export interface ScheduleRow {
@@ -80,17 +73,20 @@ export function toSchedule(r: ScheduleRow): Schedule {
   };
 }
 
-export async function lockShop(tx: Queryable, shopId: string): Promise<LockedShop> {
-  const [row] = await tx.query<ScheduleRow & { id: string; version: number }>(
-    `select id, version, ${SCHEDULE_COLUMNS} from shops where id = $1 for update`,
-    [shopId],
-  );
-  if (!row) throw new Error(`shop ${shopId} vanished`);
-  return { id: row.id, version: row.version, schedule: toSchedule(row) };
-}
-
 export async function loadSchedule(db: Queryable, shopId: string): Promise<Schedule> {
   const [row] = await db.query<ScheduleRow>(`select ${SCHEDULE_COLUMNS} from shops where id = $1`, [shopId]);
   if (!row) throw new Error(`shop ${shopId} vanished`);
   return toSchedule(row);
+}
+
+/** The shop a sync request is for, by the slug of its link or a member's shop id: one query. */
+export async function findShopContext(
+  db: Queryable,
+  by: { slug: string } | { id: string },
+): Promise<{ id: string; schedule: Schedule } | null> {
+  const [row] = await db.query<ScheduleRow & { id: string }>(
+    `select id, ${SCHEDULE_COLUMNS} from shops where ${'slug' in by ? 'slug' : 'id'} = $1`,
+    ['slug' in by ? by.slug : by.id],
+  );
+  return row ? { id: row.id, schedule: toSchedule(row) } : null;
 }

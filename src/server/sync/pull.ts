@@ -3,7 +3,7 @@ import type { PullRequest, PullResponse } from '../../protocol/sync';
 import { ApiError } from '../http/errors';
 import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
 import type { Storage } from '../storage/types';
-import { loadSchedule, lockShop, ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
+import { ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
 import type { PokeHub } from './pokeHub';
 import { ownerOf, type SyncContext } from './push';
 
@@ -16,14 +16,20 @@ export const PULL_PAGE = 1000;
  */
 async function markReceived(storage: Storage, hub: PokeHub, shopId: string, cursor: number): Promise<void> {
   if (cursor === 0) return;
+  // Most pulls find nothing waiting for receipt: look first, and take the shop's lock only if needed.
+  const waiting = await storage.query(
+    'select 1 from orders where shop_id = $1 and received_at is null and version <= $2 limit 1',
+    [shopId, cursor],
+  );
+  if (waiting.length === 0) return;
   const touched = await storage.transaction(async (tx) => {
-    await lockShop(tx, shopId);
+    // Bumping the version takes the shop's lock (S6), the same order every writer uses.
+    const version = await bumpShopVersion(tx, shopId);
     const rows = await tx.query<{ id: string; device_id: string | null }>(
       `select id, device_id from orders where shop_id = $1 and received_at is null and version <= $2 limit 1000`,
       [shopId, cursor],
     );
     if (rows.length === 0) return null;
-    const version = await bumpShopVersion(tx, shopId);
     await tx.query('update orders set received_at = now(), version = $2 where id = any($1::uuid[])', [
       rows.map((r) => r.id),
       version,
@@ -93,6 +99,6 @@ export async function pull(
     lastSeq: client?.last_seq ?? 0,
     orders: page.map(toOrder),
     items: items.map(toItem),
-    schedule: await loadSchedule(storage, ctx.shopId),
+    schedule: ctx.schedule,
   };
 }

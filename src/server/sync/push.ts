@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Mutation, MutationResult, PushRequest } from '../../protocol/sync';
 import { ApiError } from '../http/errors';
-import type { Storage } from '../storage/types';
-import { applyMutation, type Caller, type Outcome } from './applyMutation';
-import { lockShop, ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
+import { UniqueViolation, type Queryable, type Storage } from '../storage/types';
+import { applyMutation, type Caller, type Outcome, type ShopContext } from './applyMutation';
+import type { Schedule } from '../../domain/schedule';
+import { ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
 import type { PokeHub } from './pokeHub';
 
 export interface SyncContext {
   shopId: string;
+  /** Read once per request, without a lock: schedule changes are rare and last-writer-wins (S11). */
+  schedule: Schedule;
   caller: Caller;
 }
 
@@ -38,103 +41,124 @@ export async function push(
   req: z.output<typeof PushRequest>,
 ): Promise<{ results: MutationResult[]; lastSeq: number }> {
   const owner = ownerOf(ctx);
+  const shop: ShopContext = { id: ctx.shopId, schedule: ctx.schedule };
   const steps: Extract<Step, { kind: 'done' }>[] = [];
   let lastSeq = 0;
   for (const m of req.mutations) {
-    const step = await storage.transaction(
-      async (tx): Promise<Step & { lastSeq: number; version?: number }> => {
-        const shop = await lockShop(tx, ctx.shopId);
-        let [client] = await tx.query<{ owner: string; shop_id: string; last_seq: number }>(
-          'select owner, shop_id, last_seq from sync_clients where client_id = $1 for update',
-          [req.clientId],
-        );
-        if (!client) {
-          await tx.query('insert into sync_clients (client_id, shop_id, owner) values ($1, $2, $3)', [
-            req.clientId,
-            ctx.shopId,
-            owner,
-          ]);
-          client = { owner, shop_id: ctx.shopId, last_seq: 0 };
-        }
-        if (client.owner !== owner || client.shop_id !== ctx.shopId)
-          throw new ApiError(403, 'client_forbidden');
-
-        const hash = argsHash(m);
-        const [prev] = await tx.query<{
-          client_id: string;
-          args_hash: string;
-          status: 'applied' | 'rejected';
-          code: string | null;
-          order_id: string | null;
-        }>('select client_id, args_hash, status, code, order_id from mutations where mutation_id = $1', [
-          m.mutationId,
-        ]);
-        const done = (outcome: Outcome, last: number) => ({
-          kind: 'done' as const,
-          seq: m.seq,
-          mutationId: m.mutationId,
-          outcome,
-          lastSeq: last,
-        });
-        if (prev && prev.client_id === req.clientId && prev.args_hash === hash) {
-          const replay: Outcome = { status: prev.status, touchedDevices: [] };
-          if (prev.code) replay.code = prev.code as Outcome['code'];
-          if (prev.order_id) replay.orderId = prev.order_id;
-          return done(replay, client.last_seq);
-        }
-        const conflict: Outcome = { status: 'rejected', code: 'mutation_conflict', touchedDevices: [] };
-        if (m.seq > client.last_seq + 1) return { kind: 'gap', lastSeq: client.last_seq };
-        if (prev || m.seq <= client.last_seq) {
-          // Not stored (the id or seq is taken), but a next-in-line seq still moves on, so one bad
-          // mutation cannot block every later one (S5).
-          if (m.seq === client.last_seq + 1) {
-            await tx.query('update sync_clients set last_seq = $2 where client_id = $1', [
-              req.clientId,
-              m.seq,
-            ]);
-            return done(conflict, m.seq);
-          }
-          return done(conflict, client.last_seq);
-        }
-
-        const outcome = await applyMutation(tx, shop, ctx.caller, m, new Date());
-        await tx.query(
-          `insert into mutations (mutation_id, client_id, shop_id, seq, name, args_hash, status, code, order_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            m.mutationId,
-            req.clientId,
-            ctx.shopId,
-            m.seq,
-            m.name,
-            hash,
-            outcome.status,
-            outcome.code ?? null,
-            outcome.orderId ?? null,
-          ],
-        );
-        await tx.query('update sync_clients set last_seq = $2 where client_id = $1', [req.clientId, m.seq]);
-        const [{ version }] = (await tx.query<{ version: number }>(
-          'select version from shops where id = $1',
-          [ctx.shopId],
-        )) as [{ version: number }];
-        return { ...done(outcome, m.seq), version };
-      },
-    );
+    const step = await applyOnce(storage, shop, ctx, req.clientId, owner, m);
     lastSeq = step.lastSeq;
     if (step.kind === 'gap') break;
     steps.push(step);
     // After commit only: a poke for an aborted transaction would send devices after nothing.
-    if (step.version !== undefined && step.outcome.status === 'applied') {
+    if (step.outcome.version !== undefined && step.outcome.status === 'applied') {
       hub.publish({
         shopId: ctx.shopId,
-        version: step.version,
+        version: step.outcome.version,
         deviceIds: step.outcome.touchedDevices,
         public: false,
       });
     }
   }
   return { results: await withOrders(storage, ctx, steps), lastSeq };
+}
+
+type Applied = Step & { lastSeq: number };
+
+/**
+ * One mutation, one transaction. The client's row is locked first (two tabs of one device take
+ * turns, S9), then applyMutation locks the shop only if it is about to write. The same order id
+ * arriving at once from two clients (the phone and the shop's SMS import) collides on the primary
+ * key; the loser is retried once and then finds the order (S1).
+ */
+async function applyOnce(
+  storage: Storage,
+  shop: ShopContext,
+  ctx: SyncContext,
+  clientId: string,
+  owner: string,
+  m: Mutation,
+): Promise<Applied> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storage.transaction((tx) => applyInTx(tx, shop, ctx, clientId, owner, m));
+    } catch (err) {
+      if (attempt < 2 && err instanceof UniqueViolation && err.constraint === 'orders_pkey') continue;
+      throw err;
+    }
+  }
+}
+
+async function applyInTx(
+  tx: Queryable,
+  shop: ShopContext,
+  ctx: SyncContext,
+  clientId: string,
+  owner: string,
+  m: Mutation,
+): Promise<Applied> {
+  // Claims the client row (creating it on first use) and locks it, in one statement.
+  const [client] = (await tx.query<{ owner: string; shop_id: string; last_seq: number }>(
+    `insert into sync_clients (client_id, shop_id, owner) values ($1, $2, $3)
+     on conflict (client_id) do update set client_id = excluded.client_id
+     returning owner, shop_id, last_seq`,
+    [clientId, ctx.shopId, owner],
+  )) as [{ owner: string; shop_id: string; last_seq: number }];
+  if (client.owner !== owner || client.shop_id !== ctx.shopId) throw new ApiError(403, 'client_forbidden');
+
+  const done = (outcome: Outcome, last: number): Applied => ({
+    kind: 'done',
+    seq: m.seq,
+    mutationId: m.mutationId,
+    outcome,
+    lastSeq: last,
+  });
+  const hash = argsHash(m);
+  const [prev] = await tx.query<{
+    client_id: string;
+    args_hash: string;
+    status: 'applied' | 'rejected';
+    code: string | null;
+    order_id: string | null;
+  }>('select client_id, args_hash, status, code, order_id from mutations where mutation_id = $1', [
+    m.mutationId,
+  ]);
+  if (prev && prev.client_id === clientId && prev.args_hash === hash) {
+    const replay: Outcome = { status: prev.status, touchedDevices: [] };
+    if (prev.code) replay.code = prev.code as Outcome['code'];
+    if (prev.order_id) replay.orderId = prev.order_id;
+    return done(replay, client.last_seq);
+  }
+  if (m.seq > client.last_seq + 1) return { kind: 'gap', lastSeq: client.last_seq };
+  if (prev || m.seq <= client.last_seq) {
+    // Not stored (the id or seq is taken), but a next-in-line seq still moves on, so one bad
+    // mutation cannot block every later one (S5).
+    const conflict: Outcome = { status: 'rejected', code: 'mutation_conflict', touchedDevices: [] };
+    if (m.seq !== client.last_seq + 1) return done(conflict, client.last_seq);
+    await tx.query('update sync_clients set last_seq = $2 where client_id = $1', [clientId, m.seq]);
+    return done(conflict, m.seq);
+  }
+
+  const outcome = await applyMutation(tx, shop, ctx.caller, m, new Date());
+  // The dedupe record and the client's last_seq, in one statement and the same transaction.
+  await tx.query(
+    `with recorded as (
+       insert into mutations (mutation_id, client_id, shop_id, seq, name, args_hash, status, code, order_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     )
+     update sync_clients set last_seq = $4 where client_id = $2`,
+    [
+      m.mutationId,
+      clientId,
+      ctx.shopId,
+      m.seq,
+      m.name,
+      hash,
+      outcome.status,
+      outcome.code ?? null,
+      outcome.orderId ?? null,
+    ],
+  );
+  return done(outcome, m.seq);
 }
 
 /** Attaches each result's order as it now stands, if the caller may see it. */

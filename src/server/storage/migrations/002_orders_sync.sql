@@ -32,6 +32,8 @@ create table orders (
 create index orders_shop_version on orders (shop_id, version);
 create index orders_device_version on orders (shop_id, device_id, version);
 create index orders_shop_date_slot on orders (shop_id, date, slot);
+-- A shop's pull asks "anything not yet received?" every time: keep that answer cheap.
+create index orders_unreceived on orders (shop_id, version) where received_at is null;
 
 -- S3/S4: one row per syncing client (a device's or a tablet's database for one shop).
 create table sync_clients (
