@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   changePending: 'Sending your change',
   offlineBanner: 'Offline — {n} changes are saved on this device and will be sent when connected',
   pendingBanner: '{n} changes waiting to be sent (since {since})',
+  exportUnsynced: 'Save unsent changes as a file',
   tabOrders: 'Orders',
   noOrders: 'No orders yet',
   acceptIn: 'Accept, ready in {min} min',

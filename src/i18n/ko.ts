@@ -57,6 +57,7 @@ export const ko = {
   changePending: '변경 사항을 전송하는 중',
   offlineBanner: '오프라인 — 변경 사항 {n}건이 이 기기에 저장되어 있고, 연결되면 전송됩니다',
   pendingBanner: '전송 대기 중인 변경 {n}건 ({since}부터)',
+  exportUnsynced: '전송 안 된 내용 파일로 저장',
   // shop orders
   tabOrders: '주문',
   noOrders: '아직 주문이 없습니다',

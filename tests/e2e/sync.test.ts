@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
@@ -32,7 +33,7 @@ describe.each(drivers)('an offline order in Chromium on $name', (driver) => {
       .first();
 
   it('saved on the phone offline, still there after a reload, sent, received, accepted — and exactly one order at the shop', async () => {
-    const phoneContext = await browser.newContext(PHONE);
+    const phoneContext = await browser.newContext({ ...PHONE, acceptDownloads: true });
     const phone = await phoneContext.newPage();
     const errors: string[] = [];
     phone.on('pageerror', (e) => errors.push(e.message));
@@ -53,6 +54,15 @@ describe.each(drivers)('an offline order in Chromium on $name', (driver) => {
     await phone.getByRole('heading', { level: 1, name: '우리동네 반찬가게' }).waitFor();
     await expect.poll(() => stateOf(phone).textContent()).toContain('이 휴대폰에 저장됨');
     expect(await server.storage.query('select id from orders')).toEqual([]);
+    // The unsent order can be saved as a file while it waits.
+    const [download] = await Promise.all([
+      phone.waitForEvent('download'),
+      phone.getByRole('button', { name: '전송 안 된 내용 파일로 저장' }).click(),
+    ]);
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+      outbox: { name: string }[];
+    };
+    expect(exported.outbox.map((e) => e.name)).toEqual(['placeOrder']);
 
     const tabletContext = await browser.newContext(TABLET);
     const tablet = await tabletContext.newPage();
