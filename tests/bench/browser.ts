@@ -8,22 +8,11 @@ import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { openPglite } from '../../src/server/storage/pglite';
-import { chromiumPath } from '../support/browser';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/browser';
 import { makeSyncShop } from '../support/syncWorld';
 import { startTestApp } from '../support/testApp';
 import { percentile, round1, tempDir, type Figures } from './lib';
 import { profiled, statementMs } from './profiledStorage';
-
-/** The flags tests/support/browser.ts launches with: quiet and fast on a closed network. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 function buildBundle(): string {
   const outDir = tempDir('bundle');
