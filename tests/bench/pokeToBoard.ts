@@ -139,13 +139,21 @@ export async function pokeToBoard(opts: PokeOptions = {}): Promise<Figures> {
     const ids = [...ackedAt.keys()];
     board.postMessage({ type: 'finish', ids, waitMs: 15_000 } satisfies BoardRequest);
     const result = await waitFor(board, 'result', 30_000);
-    const seen = new Map(result.seen);
-    const lat = ids.filter((id) => seen.has(id)).map((id) => seen.get(id)! - ackedAt.get(id)!);
+    const seen = new Map(result.seen.map(([id, at, began]) => [id, { at, began }]));
+    const reached = ids.filter((id) => seen.has(id));
+    const lat = reached.map((id) => seen.get(id)!.at - ackedAt.get(id)!);
+    // Where the time goes: until the board's pull round that brings the order begins (negative when
+    // the poke beat the customer's answer), and that round itself.
+    const untilRound = reached.map((id) => seen.get(id)!.began - ackedAt.get(id)!);
+    const inRound = reached.map((id) => seen.get(id)!.at - seen.get(id)!.began);
     const missing = ids.length - lat.length;
     console.log(
       `  poke→board: ${ids.length} orders acknowledged from ${customers} phones in ${loadS.toFixed(1)} s` +
         ` (${Math.round(ids.length / loadS)}/s), ${missing} never reached the board, ${failures} failed syncs;` +
         ` board: ${result.pokes} pokes, ${result.pulls} pull requests, ${result.errors} errors\n` +
+        `    per order: ack → board's pull round begins p50 ${percentile(untilRound, 50).toFixed(1)} / p99` +
+        ` ${percentile(untilRound, 99).toFixed(1)} ms; that round p50 ${percentile(inRound, 50).toFixed(1)} / p99` +
+        ` ${percentile(inRound, 99).toFixed(1)} ms\n` +
         `    pull request p50 ${percentile(result.requestMs, 50).toFixed(1)} ms / p99 ` +
         `${percentile(result.requestMs, 99).toFixed(1)} ms; pull round (pullAll) p50 ` +
         `${percentile(result.roundMs, 50).toFixed(1)} ms / p99 ${percentile(result.roundMs, 99).toFixed(1)} ms;` +

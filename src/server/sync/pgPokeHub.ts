@@ -18,7 +18,16 @@ const ascii = (json: string) =>
   json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const payload = (e: PokeEvent, deviceIds: string[]) =>
-  ascii(JSON.stringify({ shopId: e.shopId, version: e.version, deviceIds, public: e.public }));
+  ascii(
+    JSON.stringify({
+      shopId: e.shopId,
+      version: e.version,
+      deviceIds,
+      public: e.public,
+      // Sent only when set, so every other payload keeps its exact shape.
+      ...(e.devicesOnly ? { devicesOnly: true } : {}),
+    }),
+  );
 
 /** One event as NOTIFY payloads, the device list split so that each stays under the limit. */
 export function notifyPayloads(event: PokeEvent, maxBytes = MAX_NOTIFY_BYTES): string[] {
@@ -49,6 +58,7 @@ function parse(text: string | undefined): PokeEvent | null {
       typeof v.version === 'number' &&
       Number.isFinite(v.version) &&
       typeof v.public === 'boolean' &&
+      (v.devicesOnly === undefined || typeof v.devicesOnly === 'boolean') &&
       Array.isArray(v.deviceIds) &&
       v.deviceIds.every((d) => typeof d === 'string');
     return ok ? (v as PokeEvent) : null;

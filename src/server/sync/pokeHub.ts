@@ -10,13 +10,19 @@ export interface PokeEvent {
   deviceIds: string[];
   /** A change every customer of the shop may see (menu, sold-out, schedule). */
   public: boolean;
+  /**
+   * Only the named devices need to hear of it: an order's receipt, recorded because a shop device
+   * pulled. Poking the shop for it would only send that device to pull again, in a loop.
+   */
+  devicesOnly?: boolean;
 }
 
 /** Who is listening: a shop member (sees all changes) or one customer device. */
 export type Audience = { kind: 'shop' } | { kind: 'device'; deviceId: string };
 
 export function reaches(event: PokeEvent, audience: Audience): boolean {
-  return audience.kind === 'shop' || event.public || event.deviceIds.includes(audience.deviceId);
+  if (audience.kind === 'shop') return !event.devicesOnly;
+  return event.public || event.deviceIds.includes(audience.deviceId);
 }
 
 export interface PokeHub {

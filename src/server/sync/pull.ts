@@ -39,7 +39,14 @@ async function markReceived(storage: Storage, hub: PokeHub, shopId: string, curs
       deviceIds: [...new Set(rows.map((r) => r.device_id).filter((d): d is string => d !== null))],
     };
   });
-  if (touched) hub.publish({ shopId, version: touched.version, deviceIds: touched.deviceIds, public: false });
+  if (touched)
+    hub.publish({
+      shopId,
+      version: touched.version,
+      deviceIds: touched.deviceIds,
+      public: false,
+      devicesOnly: true,
+    });
 }
 
 /**

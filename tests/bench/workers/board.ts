@@ -21,7 +21,8 @@ export type BoardMessage =
   | { type: 'ready' }
   | {
       type: 'result';
-      seen: [string, number][];
+      /** Order id, when it was first in the table, and when the pull round that brought it began. */
+      seen: [string, number, number][];
       pulls: number;
       pokes: number;
       errors: number;
@@ -52,7 +53,7 @@ const transport: Transport = {
   },
 };
 const engine = new SyncEngine(db, transport);
-const seen = new Map<string, number>();
+const seen = new Map<string, [number, number]>();
 let wanted = false;
 let running = false;
 let pokes = 0;
@@ -65,6 +66,7 @@ async function run(): Promise<void> {
     wanted = false;
     try {
       const t = performance.now();
+      const began = wallMs();
       await engine.pullAll();
       roundMs.push(performance.now() - t);
       const at = wallMs();
@@ -72,7 +74,7 @@ async function run(): Promise<void> {
       arrived = [];
       // Committed before pullAll resolved; read back to be sure they are really in the table.
       const rows = await db.orders.bulkGet(ids);
-      for (const r of rows) if (r && !seen.has(r.id)) seen.set(r.id, at);
+      for (const r of rows) if (r && !seen.has(r.id)) seen.set(r.id, [at, began]);
     } catch {
       errors++;
       await sleep(100);
@@ -109,7 +111,7 @@ parentPort!.on('message', async (m: BoardRequest) => {
   stop();
   parentPort!.postMessage({
     type: 'result',
-    seen: [...seen],
+    seen: [...seen].map(([id, [at, began]]) => [id, at, began]),
     pulls,
     pokes,
     errors,
