@@ -328,6 +328,59 @@ describe.each(drivers)('sync: real client code against the real server on $name'
     expect((await phone.db.orders.get(args.orderId))?.server?.status).toBe('placed');
   });
 
+  it('bad mutations are refused with codes and change nothing: foreign items, client prices, negative quantities, unknown names, huge batches', async () => {
+    const other = await makeSyncShop(t);
+    const phone = await customer();
+    const clientId = crypto.randomUUID();
+    const before = await t.storage.query('select count(*)::int as n from orders');
+    const mutation = (args: object, name = 'placeOrder', seq = 1) => ({
+      mutationId: crypto.randomUUID(),
+      seq,
+      name,
+      args,
+    });
+    const base = orderArgs(shop.items.plain);
+    // Well-formed but wrong: another shop's item is unknown here (S13), refused with a stored code.
+    const foreign = await phone.transport.push({
+      clientId,
+      mutations: [
+        mutation({ ...base, lines: [{ itemId: other.items.plain, quantity: 1, optionIds: [] }] }) as never,
+      ],
+    });
+    expect(foreign.results[0]).toMatchObject({ status: 'rejected', code: 'unknown_item' });
+    // Malformed: refused whole with 400, nothing recorded.
+    const bad = [
+      [
+        mutation(
+          { ...base, lines: [{ itemId: shop.items.plain, quantity: -2, optionIds: [] }] },
+          'placeOrder',
+          2,
+        ),
+      ],
+      [
+        mutation(
+          { ...base, lines: [{ itemId: shop.items.plain, quantity: 1, optionIds: [], price: 1 }] },
+          'placeOrder',
+          2,
+        ),
+      ],
+      [mutation({ ...base, total: 100 }, 'placeOrder', 2)],
+      [mutation({ orderId: base.orderId }, 'refundOrder', 2)],
+      Array.from({ length: 101 }, (_, i) => mutation(orderArgs(shop.items.plain), 'placeOrder', i + 2)),
+    ];
+    for (const mutations of bad) {
+      await expect(phone.transport.push({ clientId, mutations: mutations as never })).rejects.toMatchObject({
+        status: 400,
+      });
+    }
+    expect(await t.storage.query('select count(*)::int as n from orders')).toEqual(before);
+    const [client] = await t.storage.query<{ last_seq: number }>(
+      'select last_seq from sync_clients where client_id = $1',
+      [clientId],
+    );
+    expect(client?.last_seq).toBe(1);
+  });
+
   it('a client id belongs to the device that first used it', async () => {
     const a = await customer();
     const b = await customer();
