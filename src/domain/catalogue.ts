@@ -37,10 +37,6 @@ export interface MenuItem {
   position: number;
 }
 
-export function isRequired(group: OptionGroup): boolean {
-  return group.minChoices > 0;
-}
-
 /** A group is well formed when its bounds can be met by its options. */
 export function isValidOptionGroup(group: OptionGroup): boolean {
   return (

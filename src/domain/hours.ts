@@ -31,8 +31,6 @@ export function isValidPeriod(p: OpeningPeriod): boolean {
   return CLOCK_PATTERN.test(p.open) && CLOCK_PATTERN.test(p.close) && p.open !== p.close;
 }
 
-export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
-
 /** True when the IANA zone is one this runtime knows; an unknown zone would silently become UTC. */
 export function isKnownTimeZone(zone: string): boolean {
   try {

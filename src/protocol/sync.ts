@@ -48,9 +48,8 @@ export type MutationName = keyof typeof mutationArgs;
 export type MutationArgs<N extends MutationName> = z.output<(typeof mutationArgs)[N]>;
 export const MUTATION_NAMES = Object.keys(mutationArgs) as MutationName[];
 
-/** Which side may send what. A customer's phone places and cancels its own orders; the shop runs them. */
+/** A customer's phone may only place and cancel its own orders; a shop member may send every mutation. */
 export const CUSTOMER_MUTATIONS: ReadonlySet<MutationName> = new Set(['placeOrder', 'cancelOrder']);
-export const SHOP_MUTATIONS: ReadonlySet<MutationName> = new Set(MUTATION_NAMES);
 
 const mutation = <N extends MutationName>(name: N) =>
   z.strictObject({

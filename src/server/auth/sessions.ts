@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Role } from '../../domain/roles';
 import type { Queryable } from '../storage/types';
 import { newToken, tokenDigest } from './tokens';
@@ -88,8 +87,4 @@ export async function revokeUserSessions(
     `update sessions set revoked_at = now() where user_id = $1 and revoked_at is null and id <> coalesce($2, '')`,
     [userId, exceptSessionId ?? null],
   );
-}
-
-export function newUserId(): string {
-  return randomUUID();
 }
