@@ -1,14 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientDb } from '../../src/client/db';
 import { clientIdOf, enqueue } from '../../src/client/outbox';
 import { orderDisplay } from '../../src/client/orderState';
 import { SyncEngine, type Transport } from '../../src/client/syncEngine';
-import type { MutationArgs } from '../../src/protocol/sync';
 import { fetchTransport, registerDeviceOver } from '../support/httpTransport';
 import { startProcess, type Started } from '../support/process';
-import { ALWAYS_OPEN, freshDb, today } from '../support/syncWorld';
+import { ALWAYS_OPEN, freshDb, orderArgs } from '../support/syncWorld';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
@@ -165,17 +164,9 @@ describe.runIf(adminUrl)('SIGKILL loop against a real server process', () => {
 
     const placeOne = async (c: Client) => {
       const item = plain[between(0, plain.length - 1)]!;
-      const args: MutationArgs<'placeOrder'> = {
-        orderId: randomUUID(),
+      const args = orderArgs(item.id, {
         lines: [{ itemId: item.id, quantity: between(1, 3), optionIds: [] }],
-        fulfilment: 'pickup',
-        date: today(),
-        slot: null,
-        customerName: '김단골',
-        customerPhone: '010-1234-5678',
-        address: '',
-        note: '',
-      };
+      });
       const entry = await enqueue(c.db, 'placeOrder', args);
       c.written.push(args.orderId);
       c.maxSeq = Math.max(c.maxSeq, entry.seq);
