@@ -112,8 +112,10 @@ function shapeKeys(schema: z.ZodType | undefined): string[] {
   return Object.keys(s?.shape ?? s?.def?.in?.shape ?? {});
 }
 
+/** Judged on what actually goes over the wire: JSON turns Infinity and NaN into null, which may be valid. */
 function invalidFor(schema: z.ZodType, value: unknown): boolean {
-  return !schema.safeParse(value).success;
+  const text = JSON.stringify(value);
+  return !schema.safeParse(text === undefined ? undefined : JSON.parse(text)).success;
 }
 
 /** Mutations that make a valid request to `name` invalid by construction (filtered through its own schema). */
