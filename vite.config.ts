@@ -9,21 +9,60 @@ export default defineConfig({
       // Registered by src/pwa (workbox-window), so the app decides when an update takes over.
       injectRegister: null,
       registerType: 'prompt',
+      // Precached with a content revision (the manifest's icons are added by the plugin itself), so
+      // switching to English offline still finds its manifest.
+      includeAssets: ['manifest.en.webmanifest'],
       manifest: {
+        // Korean is the default; public/manifest.en.webmanifest is the English twin (src/pwa/manifestLink.ts
+        // switches the link). Both share `id`, icons and URLs, so the installed app is one app.
+        id: '/',
         name: '단골 — 우리 가게 주문',
         short_name: '단골',
+        description:
+          '우리 가게에서 바로 주문하고, 예약하고, 가게와 대화해요. 인터넷이 끊겨도 주문이 저장돼요.',
         lang: 'ko',
+        dir: 'ltr',
+        scope: '/',
         start_url: '/',
         display: 'standalone',
         theme_color: '#b5452b',
         background_color: '#fffdf9',
-        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
+        // PNGs drawn by scripts/make-icons.mjs; maskable ones keep the mark inside the safe zone.
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
       },
       workbox: {
         // The app shell, so a customer who visited once can open the shop's page and order offline.
         globPatterns: ['**/*.{js,css,html,svg}'],
+        // Menu photos are not the shell: they are cached as they are viewed (runtimeCaching below).
+        globIgnores: ['menu/**', 'uploads/**'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        // Web Push handlers (public/sw-push.js), served as-is and loaded by the generated worker.
+        importScripts: ['/sw-push.js'],
+        runtimeCaching: [
+          {
+            // Menu photos, kept after they are first seen so an offline menu still has pictures.
+            // Bounded on purpose: a shop changes photos for years, and an unbounded cache would
+            // fill the phone until the browser evicts the whole origin — outbox and unsent orders
+            // included. 80 photos is a full menu; 30 days drops those of dishes long gone.
+            urlPattern: ({ url, request, sameOrigin }) =>
+              sameOrigin &&
+              request.destination === 'image' &&
+              (url.pathname.startsWith('/menu/') || url.pathname.startsWith('/uploads/')),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'menu-images',
+              expiration: { maxEntries: 80, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [0, 200] },
+            },
+          },
+        ],
       },
     }),
   ],

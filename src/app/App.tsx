@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useT } from '../i18n';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { matchPage, useLocation } from './router';
 
 // Each kind of user loads only its own screens: a customer's phone never downloads the console.
 const StartPage = lazy(() => import('./start/StartPage'));
-const MenuPage = lazy(() => import('./customer/MenuPage'));
+const CustomerShop = lazy(() => import('./customer/CustomerShop'));
 const ShopApp = lazy(() => import('./shop/ShopApp'));
 const InvitePage = lazy(() => import('./shop/InvitePage'));
 
@@ -20,8 +21,9 @@ export function App() {
   );
   return (
     <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+      <UpdatePrompt />
       {page.kind === 'start' && <StartPage />}
-      {page.kind === 'customer' && <MenuPage slug={page.slug} />}
+      {page.kind === 'customer' && <CustomerShop slug={page.slug} view={page.view} />}
       {page.kind === 'shop' && <ShopApp />}
       {page.kind === 'invite' && <InvitePage token={page.token} />}
       {page.kind === 'notFound' && (

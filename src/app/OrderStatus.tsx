@@ -16,7 +16,8 @@ const LABEL: Record<HonestState, MessageKey> = {
 };
 
 /** The order's honest state in words, and why the last change was refused, if it was. */
-export function OrderStatus({ order }: { order: LocalOrder }) {
+/** `timeZone`: the shop's, so "ready by 12:30" is the shop's clock wherever the phone is set. */
+export function OrderStatus({ order, timeZone }: { order: LocalOrder; timeZone?: string }) {
   const { lang, t } = useT();
   const d = orderDisplay(order);
   const reason = (code: string | null) =>
@@ -25,6 +26,7 @@ export function OrderStatus({ order }: { order: LocalOrder }) {
     ? new Date(order.server.readyBy).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
         hour: '2-digit',
         minute: '2-digit',
+        timeZone,
       })
     : '';
   const text = t(LABEL[d.state], {

@@ -5,7 +5,7 @@
 import Dexie, { liveQuery, type Table } from 'dexie';
 import type { MenuItem } from '../domain/catalogue';
 import type { Order } from '../domain/order';
-import type { MutationName } from '../protocol/sync';
+import type { Message, MutationName } from '../protocol/sync';
 
 export interface LocalOrder {
   id: string;
@@ -42,12 +42,24 @@ export function newLocalOrder(id: string, now: number): LocalOrder {
   };
 }
 
+/**
+ * A chat message on this device (S12). `version` is null until a pull brings the server's copy; the
+ * screen says "sending" until the server has acknowledged it, and never claims more.
+ */
+export interface LocalMessage extends Omit<Message, 'version'> {
+  version: number | null;
+  state: 'sending' | 'sent' | 'refused';
+  code?: string;
+}
+
 export interface OutboxEntry {
   seq: number;
   mutationId: string;
   name: MutationName;
   args: unknown;
-  orderId: string;
+  /** What the mutation is about: an order, or (sendMessage) a chat message. */
+  orderId?: string;
+  messageId?: string;
   createdAt: number;
   /** The server's answer, once one arrived; the entry stays until a pull shows last_seq ≥ seq (S7). */
   result: { status: 'applied' | 'rejected'; code?: string } | null;
@@ -63,11 +75,13 @@ export class ClientDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   items!: Table<MenuItem, string>;
   meta!: Table<MetaRow, string>;
+  messages!: Table<LocalMessage, string>;
 
   constructor(name: string, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, deps);
     // S14: schema changes are additive, each a new version with its upgrade.
     this.version(1).stores({ orders: 'id, createdAt', outbox: 'seq, orderId', items: 'id', meta: 'key' });
+    this.version(2).stores({ messages: 'id, deviceId, orderId', outbox: 'seq, orderId, messageId' });
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

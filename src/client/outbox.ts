@@ -1,6 +1,6 @@
 import type { MenuItem } from '../domain/catalogue';
-import type { MutationArgs, MutationName } from '../protocol/sync';
-import { newLocalOrder, type ClientDb, type LocalOrder, type OutboxEntry } from './db';
+import { mutationArgs, type MutationArgs, type MutationInput, type MutationName } from '../protocol/sync';
+import { newLocalOrder, type ClientDb, type LocalMessage, type LocalOrder, type OutboxEntry } from './db';
 import { applyPending, rebase } from './rebase';
 
 const NEXT_SEQ = 'nextSeq';
@@ -34,7 +34,7 @@ export async function refreshViews(
   if (ids.length === 0) return;
   const entries = await db.outbox.toArray();
   const byOrder = new Map<string, OutboxEntry[]>();
-  for (const e of entries) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
+  for (const e of entries) if (e.orderId) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
   const catalogue = byOrder.size ? await catalogueOf(db) : new Map<string, MenuItem>();
   const locals = await db.orders.bulkGet(ids);
   const next = locals
@@ -48,34 +48,57 @@ export async function refreshViews(
 }
 
 /**
- * S2: the mutation's outbox entry and its optimistic effect on the local order are written in one
- * transaction, so the device never shows a change it has not also queued, nor queues one unseen.
+ * S2: the mutation's outbox entry and its optimistic effect (on the local order, or the chat message
+ * shown as "sending") are written in one transaction, so the device never shows a change it has not
+ * also queued, nor queues one unseen. Arguments are parsed here exactly as the server will parse them:
+ * a change the server would refuse as malformed never enters the outbox.
  */
 export async function enqueue<N extends MutationName>(
   db: ClientDb,
   name: N,
-  args: MutationArgs<N> & { orderId: string },
+  input: MutationInput<N>,
 ): Promise<OutboxEntry> {
-  return db.transaction('rw', [db.outbox, db.orders, db.meta, db.items], async () => {
+  const args = mutationArgs[name].parse(input) as MutationArgs<N>;
+  return db.transaction('rw', [db.outbox, db.orders, db.meta, db.items, db.messages], async () => {
     const seq = (await db.getMeta<number>(NEXT_SEQ)) ?? 1;
     await db.setMeta(NEXT_SEQ, seq + 1);
     const now = Date.now();
+    const target =
+      'messageId' in args
+        ? { messageId: args.messageId }
+        : { orderId: (args as { orderId: string }).orderId };
     const entry: OutboxEntry = {
       seq,
       mutationId: crypto.randomUUID(),
       name,
       args,
-      orderId: args.orderId,
+      ...target,
       createdAt: now,
       result: null,
     };
     await db.outbox.add(entry);
-    const existing = await db.orders.get(args.orderId);
-    const local: LocalOrder = existing ?? newLocalOrder(args.orderId, now);
+    if (name === 'sendMessage') {
+      const a = args as MutationArgs<'sendMessage'>;
+      const message: LocalMessage = {
+        id: a.messageId,
+        deviceId: a.deviceId ?? '',
+        orderId: a.orderId,
+        author: a.deviceId ? 'shop' : 'customer',
+        body: a.body,
+        createdAt: new Date(now).toISOString(),
+        version: null,
+        state: 'sending',
+      };
+      await db.messages.put(message);
+      return entry;
+    }
+    const orderId = entry.orderId!;
+    const existing = await db.orders.get(orderId);
+    const local: LocalOrder = existing ?? newLocalOrder(orderId, now);
     if (name === 'placeOrder' && !local.draft)
       local.draft = applyPending(null, entry, await catalogueOf(db), now);
     await db.orders.put(local);
-    await refreshViews(db, [args.orderId], now);
+    await refreshViews(db, [orderId], now);
     return entry;
   });
 }
@@ -94,8 +117,9 @@ export async function exportUnsynced(db: ClientDb): Promise<string> {
   const outbox = await db.outbox.toArray();
   const orderIds = new Set(outbox.map((e) => e.orderId));
   const orders = (await db.orders.toArray()).filter((o) => orderIds.has(o.id) || o.server === null);
+  const messages = await db.messages.filter((m) => m.version === null).toArray();
   return JSON.stringify(
-    { exportedAt: new Date().toISOString(), clientId: await db.getMeta(CLIENT_ID), outbox, orders },
+    { exportedAt: new Date().toISOString(), clientId: await db.getMeta(CLIENT_ID), outbox, orders, messages },
     null,
     2,
   );

@@ -38,6 +38,8 @@ export function applyPending(
       customerPhone: a.customerPhone,
       address: a.address,
       note: a.note,
+      payment: a.payment,
+      paidAt: null,
       createdAt: new Date(entry.createdAt).toISOString(),
       receivedAt: null,
       prepMinutes: null,

@@ -73,7 +73,7 @@ export class SyncEngine {
     const now = Date.now();
     await this.db.transaction(
       'rw',
-      [this.db.outbox, this.db.orders, this.db.items, this.db.meta],
+      [this.db.outbox, this.db.orders, this.db.items, this.db.meta, this.db.messages],
       async () => {
         const touched: string[] = [];
         for (const r of res.results) {
@@ -82,6 +82,18 @@ export class SyncEngine {
           await this.db.outbox.update(r.seq, {
             result: r.code ? { status: r.status, code: r.code } : { status: r.status },
           });
+          if (entry.messageId) {
+            // Acknowledged (S12): "sending" becomes "sent" now, or "refused" with the reason.
+            const state = r.status === 'applied' ? 'sent' : 'refused';
+            await this.db.messages
+              .where('id')
+              .equals(entry.messageId)
+              .modify((m) => {
+                if (m.version === null) Object.assign(m, r.code ? { state, code: r.code } : { state });
+              });
+            continue;
+          }
+          if (!entry.orderId) continue;
           const local = (await this.db.orders.get(entry.orderId)) ?? newLocalOrder(entry.orderId, now);
           if (r.order && (!local.server || r.order.version >= local.server.version)) local.server = r.order;
           // "Sent" only now: the server has answered for this order.
@@ -120,16 +132,18 @@ export class SyncEngine {
     const now = Date.now();
     await this.db.transaction(
       'rw',
-      [this.db.outbox, this.db.orders, this.db.items, this.db.meta],
+      [this.db.outbox, this.db.orders, this.db.items, this.db.meta, this.db.messages],
       async () => {
         // Another pull (another tab) got here first: this page is already applied.
         if (((await this.db.getMeta<number>(CURSOR)) ?? 0) !== sentCursor) return;
         const touched = new Set<string>();
         if (res.items.length) await this.db.items.bulkPut(res.items);
+        if (res.messages.length)
+          await this.db.messages.bulkPut(res.messages.map((m) => ({ ...m, state: 'sent' as const })));
         const existing = await this.db.orders.bulkGet(res.orders.map((o) => o.id));
         // Orders with nothing pending show exactly the server's copy: set it in the same write, so a
         // tablet catching up on thousands of orders writes each once. The rest are rebased below.
-        const withPending = new Set((await this.db.outbox.toArray()).map((e) => e.orderId));
+        const withPending = new Set((await this.db.outbox.toArray()).map((e) => e.orderId ?? ''));
         const updated = res.orders.map((o, i) => {
           const local = existing[i] ?? newLocalOrder(o.id, now);
           if (!local.server || o.version >= local.server.version) local.server = o;
@@ -146,7 +160,7 @@ export class SyncEngine {
           .belowOrEqual(res.lastSeq)
           .filter((e) => e.result !== null)
           .toArray();
-        for (const e of done) touched.add(e.orderId);
+        for (const e of done) if (e.orderId) touched.add(e.orderId);
         await this.db.outbox.bulkDelete(done.map((e) => e.seq));
         await this.db.setMeta(LAST_SEQ, res.lastSeq);
         await this.db.setMeta(SCHEDULE, res.schedule);

@@ -34,6 +34,10 @@ export interface MenuItem {
   soldOutUntil: string | null;
   /** How many may be sold per day; null when unlimited. */
   dailyQuota: number | null;
+  /** Days of notice the kitchen needs (0 = same day); see leadTime.ts. */
+  leadDays: number;
+  /** Orders close at this shop-local "HH:MM" on the last day they are taken; null = end of day. */
+  orderCutoff: string | null;
   position: number;
 }
 

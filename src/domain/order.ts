@@ -1,3 +1,4 @@
+import type { PaymentMethod } from './checkout';
 import type { Won } from './money';
 
 /**
@@ -83,6 +84,9 @@ export interface Order {
   customerPhone: string;
   address: string;
   note: string;
+  payment: PaymentMethod;
+  /** When the shop saw the money (cash at the counter, or a transfer it checked). */
+  paidAt: string | null;
   createdAt: string;
   /** When a shop device first had it (its pull cursor proved it stored the order). */
   receivedAt: string | null;

@@ -108,6 +108,28 @@ const MESSAGES = {
   invalid_quantity: { ko: '수량을 확인해 주세요.', en: 'Please check the quantity.' },
   total_too_large: { ko: '주문 금액이 너무 큽니다.', en: 'The order total is too large.' },
   empty_order: { ko: '담은 메뉴가 없습니다.', en: 'The order is empty.' },
+  item_lead_time: {
+    ko: '주문 마감 시간이 지난 메뉴가 있습니다. 다른 날짜를 골라 주세요.',
+    en: 'It is too late to order an item for that date. Please choose a later date.',
+  },
+  fulfilment_unavailable: {
+    ko: '가게에서 지금 받지 않는 수령 방법입니다.',
+    en: 'The shop does not offer that way of getting your order.',
+  },
+  payment_unavailable: {
+    ko: '가게에서 받지 않는 결제 방법입니다.',
+    en: 'The shop does not take that way of paying.',
+  },
+  address_required: { ko: '배달 받을 주소를 적어 주세요.', en: 'Please enter the delivery address.' },
+  conversation_not_found: { ko: '대화를 찾을 수 없습니다.', en: 'Conversation not found.' },
+  message_exists: {
+    ko: '같은 번호의 메시지가 이미 있습니다.',
+    en: 'A message with this number already exists.',
+  },
+  share_link_invalid: {
+    ko: '주문 링크가 올바르지 않습니다. 주문한 분께 링크를 다시 받아 주세요.',
+    en: 'This order link is not valid. Ask the person who ordered for the link again.',
+  },
   mutation_conflict: {
     ko: '같은 요청이 다른 내용으로 다시 왔습니다.',
     en: 'The same request arrived again with different content.',
@@ -115,6 +137,27 @@ const MESSAGES = {
   client_forbidden: {
     ko: '이 기기의 동기화 정보를 확인할 수 없습니다. 페이지를 새로 고쳐 주세요.',
     en: 'This device’s sync state does not match. Please reload the page.',
+  },
+  // ——— SMS hand-off (protocol/handoff.ts): read by the shop after pasting a customer's order code ———
+  handoff_malformed: {
+    ko: '주문 코드를 읽을 수 없습니다. 문자에 온 코드를 빠짐없이 붙여 넣어 주세요.',
+    en: 'This order code cannot be read. Paste the whole code from the text message.',
+  },
+  handoff_checksum: {
+    ko: '주문 코드가 잘렸거나 틀린 글자가 있습니다. 문자에 온 코드를 그대로 복사해 붙여 넣어 주세요.',
+    en: 'The order code is cut short or has a wrong character. Copy it from the text message as it is.',
+  },
+  handoff_version: {
+    ko: '다른 버전의 앱에서 만든 주문 코드입니다. 앱을 새로 고친 뒤 다시 붙여 넣어 주세요.',
+    en: 'This order code comes from another version of the app. Reload the app and paste it again.',
+  },
+  handoff_other_shop: {
+    ko: '다른 가게로 보낸 주문 코드입니다.',
+    en: 'This order code is for a different shop.',
+  },
+  handoff_unknown_item: {
+    ko: '주문 코드에 지금 메뉴에 없는 상품이나 옵션이 있습니다. 손님께 전화로 확인해 주세요.',
+    en: 'The order code names an item or option that is not on the menu now. Please call the customer.',
   },
   unavailable: {
     ko: '지금은 서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',

@@ -128,6 +128,15 @@ export const routes = {
     response: z.strictObject({ version: z.number().int() }),
     stream: true,
   },
+  /** An order's progress for whoever holds its share link (a family member picking it up). */
+  sharedOrder: {
+    method: 'POST',
+    path: '/api/s/:slug/shared-order',
+    access: 'public',
+    params: S.SlugParams,
+    body: Sync.SharedOrderRequest,
+    response: Sync.SharedOrderSchema,
+  },
   shopPush: {
     method: 'POST',
     path: '/api/shop/push',
@@ -148,6 +157,25 @@ export const routes = {
     access: 'orders.handle',
     response: z.strictObject({ version: z.number().int() }),
     stream: true,
+  },
+
+  // ——— Web Push: a customer device opts in to status notifications for its orders at one shop ———
+  pushKey: { method: 'GET', path: '/api/push/key', access: 'public', response: S.PushKey },
+  pushSubscribe: {
+    method: 'POST',
+    path: '/api/shops/:slug/push',
+    access: 'device',
+    params: S.SlugParams,
+    body: S.PushSubscribeRequest,
+    response: S.Ok,
+  },
+  pushUnsubscribe: {
+    method: 'POST',
+    path: '/api/shops/:slug/push/unsubscribe',
+    access: 'device',
+    params: S.SlugParams,
+    body: S.PushUnsubscribeRequest,
+    response: S.Ok,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -66,6 +66,11 @@ export const SettingsPatch = z
     notice: z.string().trim().max(500).optional(),
     timeZone: TimeZone.optional(),
     hours: WeeklyHoursSchema.optional(),
+    pickup: z.boolean().optional(),
+    delivery: z.boolean().optional(),
+    payAtPickup: z.boolean().optional(),
+    bankTransfer: z.boolean().optional(),
+    bankAccount: z.string().trim().max(100).optional(),
   })
   .refine(atLeastOneField, { message: 'nothing to change' });
 
@@ -108,6 +113,11 @@ export const ShopSettings = z.strictObject({
   notice: z.string(),
   timeZone: z.string(),
   hours: WeeklyHoursSchema,
+  pickup: z.boolean(),
+  delivery: z.boolean(),
+  payAtPickup: z.boolean(),
+  bankTransfer: z.boolean(),
+  bankAccount: z.string(),
 });
 
 const MenuOptionSchema = z.strictObject({ id: z.string(), name: z.string(), priceDelta: Won });
@@ -128,15 +138,29 @@ export const MenuItemSchema = z.strictObject({
   optionGroups: z.array(OptionGroupSchema),
   soldOutUntil: z.string().nullable(),
   dailyQuota: z.number().int().nullable(),
+  leadDays: z.number().int(),
+  orderCutoff: z.string().nullable(),
   position: z.number().int(),
 });
 export const MenuCategorySchema = z.strictObject({ id: Id, name: z.string(), position: z.number().int() });
+
+/**
+ * What active orders already hold in the pre-order window, so a phone can show "3 left today" and
+ * grey out full slots. A hint as of this answer: the server counts again when the order arrives.
+ */
+export const Taken = z.strictObject({
+  /** "YYYY-MM-DD HH:MM" → orders in that slot. */
+  slots: z.record(z.string(), z.number().int()),
+  /** "YYYY-MM-DD <itemId>" → quantity ordered that day, for items with a daily quota. */
+  items: z.record(z.string(), z.number().int()),
+});
 
 export const PublicShop = z.strictObject({
   shop: ShopSettings,
   schedule: PublicSchedule,
   categories: z.array(MenuCategorySchema),
   items: z.array(MenuItemSchema),
+  taken: Taken,
 });
 
 export const StaffList = z.strictObject({
@@ -147,3 +171,47 @@ export const InviteInfo = z.strictObject({ shopName: z.string(), role: RoleSchem
 export const DeviceRegistered = z.strictObject({ deviceId: Id, token: z.string() });
 export const DeviceInfo = z.strictObject({ deviceId: Id, createdAt: z.string() });
 export const Health = z.strictObject({ ok: z.literal(true), database: z.string(), protocol: z.number() });
+
+// ——— Web Push (the shop's own notifications, VAPID) ———
+
+/** The instance's VAPID public key (base64url, 65-byte uncompressed P-256 point) for pushManager.subscribe. */
+export const PushKey = z.strictObject({ publicKey: z.string() });
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * Where the push service takes delivery. Browsers always hand out https URLs; plain http is let
+ * through only for loopback hosts, so a local test push service can stand in. The server narrows
+ * this further in production (server/push/subscriptions.ts): it will POST to whatever URL is here.
+ */
+export const PushEndpoint = z
+  .string()
+  .max(1000)
+  .refine(
+    (s) => {
+      let u: URL;
+      try {
+        u = new URL(s);
+      } catch {
+        return false;
+      }
+      if (u.username || u.password) return false;
+      return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname));
+    },
+    { message: 'push endpoint must be an https URL' },
+  );
+/**
+ * The browser's keys (RFC 8291), base64url as PushSubscription.toJSON() gives them: p256dh is a
+ * 65-byte uncompressed P-256 point (starts with 0x04, hence "B"), auth a 16-byte secret. Anything
+ * else could never be encrypted to, so it is refused here rather than failing at every send.
+ */
+const P256dh = z.string().regex(/^B[A-Za-z0-9_-]{86}=?$/);
+const PushAuth = z.string().regex(/^[A-Za-z0-9_-]{22}(?:==)?$/);
+
+export const PushSubscribeRequest = z.strictObject({
+  endpoint: PushEndpoint,
+  p256dh: P256dh,
+  auth: PushAuth,
+  /** The language notifications are written in: the customer's choice when opting in. */
+  lang: z.enum(['ko', 'en']),
+});
+export const PushUnsubscribeRequest = z.strictObject({ endpoint: z.string().min(1).max(1000) });

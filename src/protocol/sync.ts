@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { MAX_LINES, MAX_QUANTITY } from '../domain/pricing';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
 import { CLOCK_PATTERN } from '../domain/hours';
-import { Id, LocalDate, MenuItemSchema, Phone, PublicSchedule, Won } from './schemas';
+import { PAYMENT_METHODS, type PaymentMethod } from '../domain/checkout';
+import { Id, LocalDate, MenuItemSchema, Phone, PublicSchedule, Token, Won } from './schemas';
 
 /**
  * The sync contract (DESIGN.md S1–S14). A device writes a mutation into its outbox, pushes it with a
@@ -24,6 +25,10 @@ export const OrderLineInputSchema = z.strictObject({
  * rather than both applying in turn (accept, then a cancel decided before the accept was seen).
  */
 const From = z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]).optional();
+const Payment = z.enum(PAYMENT_METHODS as [PaymentMethod, ...PaymentMethod[]]);
+
+/** Chat text: plain text only, bounded so one message cannot fill a phone's screen or the database. */
+export const MAX_MESSAGE_LENGTH = 1000;
 
 export const mutationArgs = {
   placeOrder: z.strictObject({
@@ -36,20 +41,42 @@ export const mutationArgs = {
     customerPhone: Phone,
     address: z.string().trim().max(200),
     note: z.string().trim().max(500),
+    payment: Payment.default('at_pickup'),
+    /**
+     * A secret the phone puts in the order's share link; the server keeps only its hash. Absent for
+     * orders the shop typed in (a phone order, an SMS hand-off): those have no share link.
+     */
+    shareSecret: Token.optional(),
   }),
   cancelOrder: z.strictObject({ orderId: Id, from: From }),
   acceptOrder: z.strictObject({ orderId: Id, from: From, prepMinutes: z.number().int().min(1).max(240) }),
   rejectOrder: z.strictObject({ orderId: Id, from: From, reason: z.string().trim().min(1).max(200) }),
   markReady: z.strictObject({ orderId: Id, from: From }),
   completeOrder: z.strictObject({ orderId: Id, from: From }),
+  /**
+   * S12: one chat message. A customer writes in its own conversation (no deviceId); the shop names
+   * the customer's device it answers. The message id makes a resend harmless.
+   */
+  sendMessage: z.strictObject({
+    messageId: Id,
+    deviceId: Id.optional(),
+    orderId: Id.nullable(),
+    body: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  }),
 };
 
 export type MutationName = keyof typeof mutationArgs;
 export type MutationArgs<N extends MutationName> = z.output<(typeof mutationArgs)[N]>;
+/** What a caller writes (defaults may be left out); the outbox stores it parsed, as the server will. */
+export type MutationInput<N extends MutationName> = z.input<(typeof mutationArgs)[N]>;
 export const MUTATION_NAMES = Object.keys(mutationArgs) as MutationName[];
 
-/** A customer's phone may only place and cancel its own orders; a shop member may send every mutation. */
-export const CUSTOMER_MUTATIONS: ReadonlySet<MutationName> = new Set(['placeOrder', 'cancelOrder']);
+/** A customer's phone may only place and cancel its own orders and chat; a shop member may send every mutation. */
+export const CUSTOMER_MUTATIONS: ReadonlySet<MutationName> = new Set([
+  'placeOrder',
+  'cancelOrder',
+  'sendMessage',
+]);
 
 const mutation = <N extends MutationName>(name: N) =>
   z.strictObject({
@@ -66,6 +93,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   mutation('rejectOrder'),
   mutation('markReady'),
   mutation('completeOrder'),
+  mutation('sendMessage'),
 ]);
 export type Mutation = z.output<typeof MutationSchema>;
 
@@ -98,6 +126,8 @@ export const OrderSchema = z.strictObject({
   customerPhone: z.string(),
   address: z.string(),
   note: z.string(),
+  payment: Payment,
+  paidAt: z.string().nullable(),
   createdAt: z.string(),
   receivedAt: z.string().nullable(),
   prepMinutes: z.number().int().nullable(),
@@ -105,6 +135,37 @@ export const OrderSchema = z.strictObject({
   rejectReason: z.string().nullable(),
   version: z.number().int(),
 });
+
+export const MessageSchema = z.strictObject({
+  id: Id,
+  /** The conversation: the customer's device. */
+  deviceId: Id,
+  orderId: Id.nullable(),
+  author: z.enum(['customer', 'shop']),
+  body: z.string(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+
+/**
+ * What anyone holding an order's share link may see: its progress, never who ordered or where to.
+ */
+export const SharedOrderSchema = OrderSchema.pick({
+  id: true,
+  lines: true,
+  total: true,
+  status: true,
+  fulfilment: true,
+  date: true,
+  slot: true,
+  payment: true,
+  paidAt: true,
+  createdAt: true,
+  receivedAt: true,
+  readyBy: true,
+  rejectReason: true,
+});
+export const SharedOrderRequest = z.strictObject({ orderId: Id, secret: Token });
 
 /**
  * One mutation's outcome. `rejected` is permanent (S5): it still advanced last_seq, and `code` says
@@ -137,6 +198,7 @@ export const PullResponse = z.strictObject({
   more: z.boolean(),
   lastSeq: z.number().int(),
   orders: z.array(OrderSchema),
+  messages: z.array(MessageSchema),
   items: z.array(MenuItemSchema),
   schedule: PublicSchedule,
 });
@@ -145,3 +207,5 @@ export const PullResponse = z.strictObject({
 export interface Poke {
   version: number;
 }
+
+export type Message = z.output<typeof MessageSchema>;

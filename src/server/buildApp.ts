@@ -8,6 +8,9 @@ import { installStatic } from './http/static';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { PushNotifier } from './push/notify';
+import { vapidSubject } from './push/vapid';
+import { pushRoutes } from './routes/push';
 import { shopRoutes } from './routes/shop';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
@@ -28,6 +31,8 @@ export interface BuildOptions {
   onRoute?: (method: string, url: string) => void;
   /** Where pokes travel; by default LISTEN/NOTIFY when DATABASE_URL is set, else in-process. */
   pokeHub?: PokeHub;
+  /** Sends order notifications (Web Push); tests pass their own to await its sends. */
+  pushNotifier?: PushNotifier;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -77,6 +82,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // A hub we opened is ours to close; one passed in belongs to the caller.
   if (!opts.pokeHub) app.addHook('onClose', async () => hub.close());
   const deps: Deps = { storage: opts.storage, config, hub, streams };
+  const notifier =
+    opts.pushNotifier ??
+    new PushNotifier(opts.storage, { subject: vapidSubject(config), log: app.log.child({ part: 'push' }) });
+  // The VAPID key pair is made on the first start, not on some customer's first tap.
+  await notifier.vapidKeys();
+  // Ours to close: sends still out get a moment, and are abandoned rather than holding up the exit.
+  if (!opts.pushNotifier) app.addHook('onClose', async () => notifier.close());
   installSecurity(app, { publicUrl: config.publicUrl });
   const spaFallback = await installStatic(app, config.staticDir);
   installErrorHandling(app, spaFallback);
@@ -85,6 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   staffRoutes(app, deps);
   shopRoutes(app, deps);
   deviceRoutes(app, deps);
-  syncRoutes(app, deps);
+  syncRoutes(app, deps, notifier);
+  pushRoutes(app, deps, notifier);
   return app;
 }

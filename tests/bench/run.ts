@@ -9,6 +9,8 @@ import { loadavg } from 'node:os';
 import { bareFastify } from './bareFastify';
 import { browserFigures } from './browser';
 import { faultFigures } from './faults';
+import { firstLoadFigures } from './firstLoad';
+import { lighthouseFigures } from './lighthouse';
 import { killChildren, reachablePostgres, removeTempDirs, round1, type Figures } from './lib';
 import { pokeToBoard } from './pokeToBoard';
 import { pushThroughput } from './push';
@@ -57,6 +59,8 @@ try {
   await step('poke_to_board', () => pokeToBoard());
   await step('sse', () => sseClients());
   await step('browser', () => browserFigures());
+  await step('first_load', () => firstLoadFigures());
+  await step('lighthouse', () => lighthouseFigures());
   await step('faults', () => faultFigures(deadline));
 } finally {
   removeTempDirs();

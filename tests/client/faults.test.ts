@@ -23,7 +23,7 @@ import { SyncEngine, type Transport } from '../../src/client/syncEngine';
 import type { OrderLineInput, OrderStatus, PricedLine } from '../../src/domain/order';
 import { priceOrder } from '../../src/domain/pricing';
 import { addDays } from '../../src/domain/schedule';
-import type { MutationArgs } from '../../src/protocol/sync';
+import type { MutationInput } from '../../src/protocol/sync';
 import { registerDevice } from '../../src/server/auth/devices';
 import { buildApp } from '../../src/server/buildApp';
 import { configFromEnv, type Config } from '../../src/server/config';
@@ -310,7 +310,7 @@ class PlaceOrder extends Step {
     }));
     const asap = this.pickup === 'asap';
     const date = asap ? today() : addDays(today(), 1);
-    const args: MutationArgs<'placeOrder'> = {
+    const args: MutationInput<'placeOrder'> = {
       orderId: randomUUID(),
       lines,
       fulfilment: 'pickup',

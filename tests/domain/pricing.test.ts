@@ -17,6 +17,8 @@ const item = (id: string, price: number, extra: Partial<MenuItem> = {}): MenuIte
   optionGroups: [],
   soldOutUntil: null,
   dailyQuota: null,
+  leadDays: 0,
+  orderCutoff: null,
   position: 0,
   ...extra,
 });

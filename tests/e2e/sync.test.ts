@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { startLiveServer, type LiveServer } from '../support/liveServer';
+import { checkout, orderState } from '../support/customerPage';
 
 afterAll(dropTestSchemas);
 
@@ -25,12 +26,7 @@ describe.each(drivers)('an offline order in Chromium on $name', (driver) => {
     await server?.close();
   });
 
-  const stateOf = (page: Page) =>
-    page
-      .getByRole('listitem', { name: /^주문 / })
-      .first()
-      .getByRole('status')
-      .first();
+  const stateOf = (page: Page) => orderState(page);
 
   it('saved on the phone offline, still there after a reload, sent, received, accepted — and exactly one order at the shop', async () => {
     const phoneContext = await browser.newContext({ ...PHONE, acceptDownloads: true });
@@ -45,9 +41,7 @@ describe.each(drivers)('an offline order in Chromium on $name', (driver) => {
 
     await phoneContext.setOffline(true);
     await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
-    await phone.getByLabel('이름').fill('김단골');
-    await phone.getByLabel('휴대폰 번호').fill('010-1234-5678');
-    await phone.getByRole('button', { name: '주문하기' }).click();
+    await checkout(phone, { name: '김단골', phone: '010-1234-5678' });
     await expect.poll(() => stateOf(phone).textContent()).toContain('이 휴대폰에 저장됨');
 
     await phone.reload();

@@ -30,6 +30,14 @@ const VALID_BODY: Partial<Record<RouteName, unknown>> = {
   shopPush: validPush(),
   customerPull: { clientId: '7d4f3a52-8c1e-4b7a-9f11-2a3b4c5d6e7f', cursor: 0 },
   shopPull: { clientId: '7d4f3a52-8c1e-4b7a-9f11-2a3b4c5d6e7f', cursor: 0 },
+  sharedOrder: { orderId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', secret: 'a'.repeat(43) },
+  pushSubscribe: {
+    endpoint: 'https://push.example.com/fuzz',
+    p256dh: 'BMeV8CmExbqP7Bl6RXQ-kvCIm-XfgCBKrCbpYNRAjshzxsxoLwQvtR9hsGSKGxIQsfz0cFvRZkv5j0Crd4Adsz8',
+    auth: '4zVjwCkSmAwBiyGe7vIQnQ',
+    lang: 'ko',
+  },
+  pushUnsubscribe: { endpoint: 'https://push.example.com/fuzz' },
 };
 
 function validPush() {

@@ -235,6 +235,17 @@ const CASES: Case[] = [
     },
   },
   {
+    // Anyone may ask, but only the link's secret opens an order; a guess answers like a missing order.
+    route: 'sharedOrder',
+    expect: everyone(404),
+    request: ({ w }) => ({
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/shared-order`,
+      payload: { orderId: randomUUID(), secret: 'b'.repeat(43) },
+    }),
+    check: (res) => expect((res.json() as { code: string }).code).toBe('share_link_invalid'),
+  },
+  {
     route: 'customerStream',
     expect: row(401, 200, 200, 401, 401, 401),
     request: ({ w }) => ({ method: 'GET', url: `/api/s/${w.shop1.slug}/stream` }),
@@ -266,7 +277,37 @@ const CASES: Case[] = [
     expect: row(401, 401, 401, 200, 200, 200),
     request: () => ({ method: 'GET', url: '/api/shop/stream' }),
   },
+  {
+    route: 'pushKey',
+    expect: everyone(200),
+    request: () => ({ method: 'GET', url: '/api/push/key' }),
+    check: (res) => expect((res.json() as { publicKey: string }).publicKey).toMatch(/^B[A-Za-z0-9_-]{86}$/),
+  },
+  {
+    route: 'pushSubscribe',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: ({ w, actor, n }) => ({
+      method: 'POST',
+      url: `/api/shops/${w.shop1.slug}/push`,
+      payload: { endpoint: `https://push.example.com/${actor}-${n}`, ...PUSH_KEYS, lang: 'ko' },
+    }),
+  },
+  {
+    route: 'pushUnsubscribe',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: ({ w, actor }) => ({
+      method: 'POST',
+      url: `/api/shops/${w.shop1.slug}/push/unsubscribe`,
+      payload: { endpoint: `https://push.example.com/${actor}` },
+    }),
+  },
 ];
+
+/** A browser's subscription keys (P-256 point, 16-byte secret), well-formed; nothing is sent to them here. */
+const PUSH_KEYS = {
+  p256dh: 'BMeV8CmExbqP7Bl6RXQ-kvCIm-XfgCBKrCbpYNRAjshzxsxoLwQvtR9hsGSKGxIQsfz0cFvRZkv5j0Crd4Adsz8',
+  auth: '4zVjwCkSmAwBiyGe7vIQnQ',
+};
 
 /** Orders each device placed through the matrix's push rows, to check what its pull may show. */
 const placedBy = new Map<string, string[]>();

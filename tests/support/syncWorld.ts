@@ -128,6 +128,7 @@ export function orderArgs(
   itemId: string,
   extra: Partial<MutationArgs<'placeOrder'>> = {},
 ): MutationArgs<'placeOrder'> {
+  // Spelled out in full (payment too): the dedupe hash covers the parsed arguments.
   return {
     orderId: randomUUID(),
     lines: [{ itemId, quantity: 1, optionIds: [] }],
@@ -138,6 +139,7 @@ export function orderArgs(
     customerPhone: '010-1234-5678',
     address: '',
     note: '',
+    payment: 'at_pickup',
     ...extra,
   };
 }

@@ -1,25 +1,43 @@
 import type { MenuItem, OptionGroup } from '../../domain/catalogue';
+import { earliestDate } from '../../domain/leadTime';
 import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
+import { formatShopDate } from './dates';
 
 export function MenuItemCard({
   item,
   soldOut,
+  left,
   today,
+  now,
+  timeZone,
   onAdd,
 }: {
   item: MenuItem;
   soldOut: boolean;
+  /** How many the daily quota still allows today, or null when there is no quota. */
+  left: number | null;
   today: string;
+  now: Date;
+  timeZone: string;
   onAdd?: () => void;
 }) {
   const { lang, t } = useT();
   const soldOutLabel =
     soldOut && item.soldOutUntil && item.soldOutUntil > today
-      ? t('soldOutUntil', { date: item.soldOutUntil })
+      ? t('soldOutUntil', { date: formatShopDate(item.soldOutUntil, lang) })
       : soldOut
         ? t('soldOutToday')
         : null;
+  const first = earliestDate(item, now, timeZone);
+  const leadLabel =
+    item.leadDays > 0 || item.orderCutoff
+      ? t(item.orderCutoff ? 'leadCutoff' : 'leadDays', {
+          days: item.leadDays === 0 ? t('sameDay') : t('daysBefore', { n: item.leadDays }),
+          time: item.orderCutoff ?? '',
+          first: formatShopDate(first, lang),
+        })
+      : null;
   return (
     <li className={soldOut ? 'menu-item sold-out' : 'menu-item'} aria-label={item.name}>
       {item.photoUrl && (
@@ -36,15 +54,16 @@ export function MenuItemCard({
         <p className="muted">{item.description}</p>
         <p className="price">{formatWon(item.price, lang)}</p>
         {soldOutLabel && <p className="badge">{soldOutLabel}</p>}
-        {item.dailyQuota !== null && !soldOut && (
-          <p className="badge">{t('quotaPerDay', { n: item.dailyQuota })}</p>
+        {!soldOut && left !== null && (
+          <p className="badge">{left > 0 ? t('leftToday', { n: left }) : t('noneLeftToday')}</p>
         )}
+        {leadLabel && <p className="badge badge-lead">{leadLabel}</p>}
         {item.optionGroups.map((g) => (
           <OptionSummary key={g.id} group={g} />
         ))}
         {onAdd && !soldOut && (
           <button type="button" onClick={onAdd} aria-label={t('addToCart', { name: item.name })}>
-            +
+            {t('add')}
           </button>
         )}
       </div>
@@ -54,17 +73,26 @@ export function MenuItemCard({
 
 function OptionSummary({ group }: { group: OptionGroup }) {
   const { lang, t } = useT();
-  const rule =
-    group.minChoices === group.maxChoices
-      ? t('chooseExactly', { n: group.minChoices })
-      : t('chooseUpTo', { n: group.maxChoices });
   return (
     <p className="options">
-      <strong>{group.name}</strong> ({group.minChoices > 0 ? `${t('required')}, ` : ''}
-      {rule}):{' '}
+      <strong>{group.name}</strong> ({groupRule(group, t)}):{' '}
       {group.options
         .map((o) => (o.priceDelta ? `${o.name} (+${formatWon(o.priceDelta, lang)})` : o.name))
         .join(' · ')}
     </p>
   );
+}
+
+/** "필수, 1개 선택" / "최대 3개 선택": the group's min/max in words. */
+export function groupRule(
+  group: OptionGroup,
+  t: (k: 'required' | 'chooseExactly' | 'chooseUpTo' | 'chooseBetween', v?: Record<string, number>) => string,
+): string {
+  const rule =
+    group.minChoices === group.maxChoices
+      ? t('chooseExactly', { n: group.minChoices })
+      : group.minChoices > 0
+        ? t('chooseBetween', { min: group.minChoices, max: group.maxChoices })
+        : t('chooseUpTo', { n: group.maxChoices });
+  return group.minChoices > 0 ? `${t('required')}, ${rule}` : rule;
 }

@@ -1,20 +1,45 @@
+import { useState } from 'react';
 import type { MenuItem } from '../../domain/catalogue';
+import { MAX_QUANTITY } from '../../domain/pricing';
 import type { OrderLineInput } from '../../domain/order';
 
 export type Cart = OrderLineInput[];
 
-/** The options a quick "add" picks: the first choices of each required group. */
-export function defaultOptions(item: MenuItem): string[] {
-  return item.optionGroups.flatMap((g) => g.options.slice(0, g.minChoices).map((o) => o.id));
+const sameLine = (a: OrderLineInput, itemId: string, optionIds: string[]) =>
+  a.itemId === itemId && [...a.optionIds].sort().join() === [...optionIds].sort().join();
+
+/** Adds `quantity` of an item with these options; the same item and options share one line. */
+export function addToCart(cart: Cart, item: Pick<MenuItem, 'id'>, optionIds: string[], quantity = 1): Cart {
+  const i = cart.findIndex((l) => sameLine(l, item.id, optionIds));
+  if (i < 0) return [...cart, { itemId: item.id, quantity: Math.min(MAX_QUANTITY, quantity), optionIds }];
+  return setQuantity(cart, i, cart[i]!.quantity + quantity);
 }
 
-export function addToCart(cart: Cart, item: MenuItem): Cart {
-  const optionIds = defaultOptions(item);
-  const same = cart.findIndex((l) => l.itemId === item.id && l.optionIds.join() === optionIds.join());
-  if (same < 0) return [...cart, { itemId: item.id, quantity: 1, optionIds }];
-  return cart.map((l, i) => (i === same ? { ...l, quantity: Math.min(99, l.quantity + 1) } : l));
+/** Sets a line's quantity; zero removes the line. */
+export function setQuantity(cart: Cart, index: number, quantity: number): Cart {
+  if (quantity <= 0) return cart.filter((_, i) => i !== index);
+  return cart.map((l, i) => (i === index ? { ...l, quantity: Math.min(MAX_QUANTITY, quantity) } : l));
 }
 
-export function removeLine(cart: Cart, index: number): Cart {
-  return cart.filter((_, i) => i !== index);
+/**
+ * The cart survives a reload and moving between the menu and checkout, per shop, in this tab only:
+ * a cart is a moment's intention, not an order (orders live in the outbox and the device database).
+ */
+export function useCart(slug: string): [Cart, (c: Cart) => void] {
+  const key = `dangol.cart.${slug}`;
+  const [cart, setCart] = useState<Cart>(() => {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(key) ?? '[]') as unknown;
+      return Array.isArray(kept) ? (kept as Cart) : [];
+    } catch {
+      return [];
+    }
+  });
+  return [
+    cart,
+    (next: Cart) => {
+      sessionStorage.setItem(key, JSON.stringify(next));
+      setCart(next);
+    },
+  ];
 }

@@ -3,6 +3,7 @@ import { can } from '../../domain/roles';
 import { call } from '../../client/api';
 import { useT, type MessageKey } from '../../i18n';
 import { LangSwitch } from '../../ui/LangSwitch';
+import { ChatInbox } from './ChatInbox';
 import { MenuPanel } from './MenuPanel';
 import { OrdersPanel } from './OrdersPanel';
 import { PasswordPanel } from './PasswordPanel';
@@ -10,9 +11,10 @@ import { setMe, type Me } from './session';
 import { SettingsPanel } from './SettingsPanel';
 import { StaffPanel } from './StaffPanel';
 
-type Tab = 'orders' | 'menu' | 'staff' | 'settings' | 'password';
+type Tab = 'orders' | 'chats' | 'menu' | 'staff' | 'settings' | 'password';
 const TABS: { id: Tab; label: MessageKey; visible: (me: Me) => boolean }[] = [
   { id: 'orders', label: 'tabOrders', visible: (me) => can(me.user.role, 'orders.handle') },
+  { id: 'chats', label: 'tabChats', visible: (me) => can(me.user.role, 'orders.handle') },
   { id: 'menu', label: 'tabMenu', visible: () => true },
   { id: 'staff', label: 'tabStaff', visible: (me) => can(me.user.role, 'staff.manage') },
   { id: 'settings', label: 'tabSettings', visible: (me) => can(me.user.role, 'settings.edit') },
@@ -62,6 +64,7 @@ export function Console({ me }: { me: Me }) {
       </nav>
       <main className="page">
         {tab === 'orders' && <OrdersPanel me={me} />}
+        {tab === 'chats' && <ChatInbox me={me} />}
         {tab === 'menu' && <MenuPanel me={me} />}
         {tab === 'staff' && <StaffPanel />}
         {tab === 'settings' && <SettingsPanel />}

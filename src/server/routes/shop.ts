@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { can } from '../../domain/roles';
 import { ApiError } from '../http/errors';
 import { register, type Deps } from '../http/register';
-import { loadSchedule } from '../sync/orderRows';
+import { loadSchedule, ORDER_COLUMNS, toOrder, type OrderRow } from '../sync/orderRows';
+import { shareSecretMatches } from '../sync/shareLink';
+import { loadTaken } from '../shops/taken';
 import {
   bumpShopVersion,
   findShopBySlug,
@@ -21,6 +23,11 @@ const SETTINGS_COLUMNS = {
   notice: 'notice',
   timeZone: 'time_zone',
   hours: 'hours',
+  pickup: 'pickup_enabled',
+  delivery: 'delivery_enabled',
+  payAtPickup: 'pay_at_pickup',
+  bankTransfer: 'bank_transfer',
+  bankAccount: 'bank_account',
 } as const;
 
 export function shopRoutes(app: FastifyInstance, deps: Deps): void {
@@ -30,7 +37,40 @@ export function shopRoutes(app: FastifyInstance, deps: Deps): void {
     const shop = await findShopBySlug(storage, params.slug);
     if (!shop) throw new ApiError(404, 'shop_not_found');
     const { id, ...settings } = shop;
-    return { shop: settings, schedule: await loadSchedule(storage, id), ...(await loadMenu(storage, id)) };
+    const schedule = await loadSchedule(storage, id);
+    return {
+      shop: settings,
+      schedule,
+      ...(await loadMenu(storage, id)),
+      taken: await loadTaken(storage, id, schedule),
+    };
+  });
+
+  register(app, deps, 'sharedOrder', async ({ params, body }) => {
+    const [row] = await storage.query<OrderRow & { share_hash: string | null }>(
+      `select ${ORDER_COLUMNS}, share_hash from orders o
+        where o.id = $1 and o.shop_id = (select id from shops where slug = $2)`,
+      [body.orderId, params.slug],
+    );
+    // A wrong secret and a missing order answer alike: a link cannot be used to probe for orders.
+    if (!row || !shareSecretMatches(body.secret, row.share_hash))
+      throw new ApiError(404, 'share_link_invalid');
+    const o = toOrder(row);
+    return {
+      id: o.id,
+      lines: o.lines,
+      total: o.total,
+      status: o.status,
+      fulfilment: o.fulfilment,
+      date: o.date,
+      slot: o.slot,
+      payment: o.payment,
+      paidAt: o.paidAt,
+      createdAt: o.createdAt,
+      receivedAt: o.receivedAt,
+      readyBy: o.readyBy,
+      rejectReason: o.rejectReason,
+    };
   });
 
   register(app, deps, 'settings', async ({ user }) => loadSettings(storage, user.shopId));

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../http/errors';
+import type { PushNotifier } from '../push/notify';
 import { register, type Deps } from '../http/register';
 import { findShopContext } from '../sync/orderRows';
 import { pull } from '../sync/pull';
@@ -24,13 +25,13 @@ async function headVersion(deps: Deps, shopId: string): Promise<number> {
   return row?.version ?? 0;
 }
 
-export function syncRoutes(app: FastifyInstance, deps: Deps): void {
+export function syncRoutes(app: FastifyInstance, deps: Deps, notifier: PushNotifier): void {
   const { storage, hub, streams } = deps;
   const device = (deviceId: string): Caller => ({ kind: 'device', deviceId });
   const member = (userId: string): Caller => ({ kind: 'shop', userId });
 
   register(app, deps, 'customerPush', async ({ params, body, device: d }) =>
-    push(storage, hub, await contextOf(deps, { slug: params.slug }, device(d.deviceId)), body),
+    push(storage, hub, await contextOf(deps, { slug: params.slug }, device(d.deviceId)), body, notifier),
   );
   register(app, deps, 'customerPull', async ({ params, body, device: d }) =>
     pull(storage, hub, await contextOf(deps, { slug: params.slug }, device(d.deviceId)), body),
@@ -47,7 +48,7 @@ export function syncRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   register(app, deps, 'shopPush', async ({ body, user }) =>
-    push(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body),
+    push(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body, notifier),
   );
   register(app, deps, 'shopPull', async ({ body, user }) =>
     pull(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body),

@@ -10,6 +10,8 @@ export const DEMO_SHOP = {
   owner: 'owner',
   /** Printed at start-up while unchanged, so a first-time user can sign in at once. */
   password: 'banchan1234',
+  /** A made-up account: the demo shows how a bank-transfer order looks. */
+  bankAccount: '우리은행 1002-123-456789 (예금주: 우리동네반찬)',
 };
 
 const size = (id: string, base: string, bigger: string, delta: number): OptionGroup => ({
@@ -29,6 +31,8 @@ export interface DemoItem {
   price: number;
   optionGroups?: OptionGroup[];
   dailyQuota?: number;
+  leadDays?: number;
+  orderCutoff?: string;
 }
 
 export const DEMO_MENU: { category: string; items: DemoItem[] }[] = [
@@ -113,6 +117,18 @@ export const DEMO_MENU: { category: string; items: DemoItem[] }[] = [
         optionGroups: [size('kimchi-size', '1kg', '2kg', 13000)],
       },
       { name: '깍두기', description: '시원한 무 깍두기 500g', price: 8000 },
+    ],
+  },
+  {
+    category: '예약 주문',
+    items: [
+      {
+        name: '잔치 잡채 (1kg)',
+        description: '생일·집들이용 잡채. 전날 저녁 6시까지 주문해 주세요.',
+        price: 25000,
+        leadDays: 1,
+        orderCutoff: '18:00',
+      },
     ],
   },
 ];

@@ -26,6 +26,10 @@ export async function seedDemoShop(storage: Storage): Promise<boolean> {
       address: DEMO_SHOP.address,
       notice: DEMO_SHOP.notice,
     });
+    await tx.query(
+      'update shops set delivery_enabled = true, bank_transfer = true, bank_account = $2 where id = $1',
+      [shopId, DEMO_SHOP.bankAccount],
+    );
     let position = 0;
     for (const [ci, { category, items }] of DEMO_MENU.entries()) {
       const categoryId = randomUUID();
@@ -37,8 +41,9 @@ export async function seedDemoShop(storage: Storage): Promise<boolean> {
       ]);
       for (const item of items) {
         await tx.query(
-          `insert into menu_items (id, shop_id, category_id, name, description, price, photo_url, option_groups, daily_quota, position)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `insert into menu_items (id, shop_id, category_id, name, description, price, photo_url, option_groups,
+                                   daily_quota, lead_days, order_cutoff, position)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             randomUUID(),
             shopId,
@@ -49,6 +54,8 @@ export async function seedDemoShop(storage: Storage): Promise<boolean> {
             PHOTO_PLACEHOLDER,
             JSON.stringify(item.optionGroups ?? []),
             item.dailyQuota ?? null,
+            item.leadDays ?? 0,
+            item.orderCutoff ?? null,
             position++,
           ],
         );

@@ -1,3 +1,4 @@
+import type { CheckoutRules } from '../../domain/checkout';
 import type { MenuItem } from '../../domain/catalogue';
 import type { WeeklyHours } from '../../domain/hours';
 import type { RouteResponse } from '../../protocol/routes';
@@ -18,7 +19,8 @@ export async function bumpShopVersion(tx: Queryable, shopId: string): Promise<nu
   return row.version;
 }
 
-const SETTINGS_COLUMNS = 'id, slug, name, phone, address, notice, time_zone, hours';
+const SETTINGS_COLUMNS = `id, slug, name, phone, address, notice, time_zone, hours,
+  pickup_enabled, delivery_enabled, pay_at_pickup, bank_transfer, bank_account`;
 interface ShopRow {
   id: string;
   slug: string;
@@ -28,6 +30,11 @@ interface ShopRow {
   notice: string;
   time_zone: string;
   hours: WeeklyHours;
+  pickup_enabled: boolean;
+  delivery_enabled: boolean;
+  pay_at_pickup: boolean;
+  bank_transfer: boolean;
+  bank_account: string;
 }
 
 function toSettings(r: ShopRow): Settings {
@@ -39,6 +46,11 @@ function toSettings(r: ShopRow): Settings {
     notice: r.notice,
     timeZone: r.time_zone,
     hours: r.hours,
+    pickup: r.pickup_enabled,
+    delivery: r.delivery_enabled,
+    payAtPickup: r.pay_at_pickup,
+    bankTransfer: r.bank_transfer,
+    bankAccount: r.bank_account,
   };
 }
 
@@ -57,7 +69,7 @@ export async function loadSettings(db: Queryable, shopId: string): Promise<Setti
 }
 
 export const ITEM_COLUMNS = `id, category_id, name, description, price, photo_url, option_groups,
-  sold_out_until::text as sold_out_until, daily_quota, position`;
+  sold_out_until::text as sold_out_until, daily_quota, lead_days, order_cutoff, position`;
 
 export interface ItemRow {
   id: string;
@@ -69,6 +81,8 @@ export interface ItemRow {
   option_groups: MenuItem['optionGroups'];
   sold_out_until: string | null;
   daily_quota: number | null;
+  lead_days: number;
+  order_cutoff: string | null;
   position: number;
 }
 
@@ -83,6 +97,8 @@ export function toItem(r: ItemRow): MenuItem {
     optionGroups: r.option_groups,
     soldOutUntil: r.sold_out_until,
     dailyQuota: r.daily_quota,
+    leadDays: r.lead_days,
+    orderCutoff: r.order_cutoff,
     position: r.position,
   };
 }
@@ -97,4 +113,12 @@ export async function loadMenu(db: Queryable, shopId: string) {
     [shopId],
   );
   return { categories, items: items.map(toItem) };
+}
+
+/** What the shop offers at checkout, read inside the order's transaction (S11: the latest settings). */
+export async function loadCheckoutRules(db: Queryable, shopId: string): Promise<CheckoutRules> {
+  const [row] = await db.query<ShopRow>(`select ${SETTINGS_COLUMNS} from shops where id = $1`, [shopId]);
+  if (!row) throw new Error(`shop ${shopId} vanished`);
+  const { pickup, delivery, payAtPickup, bankTransfer, bankAccount } = toSettings(row);
+  return { pickup, delivery, payAtPickup, bankTransfer, bankAccount };
 }

@@ -7,6 +7,11 @@ import { CUSTOMER_MUTATIONS, type Mutation, type MutationArgs } from '../../prot
 import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
 import type { Queryable } from '../storage/types';
 import type { Schedule } from '../../domain/schedule';
+import { checkoutProblem } from '../../domain/checkout';
+import { leadTimeProblem } from '../../domain/leadTime';
+import { loadCheckoutRules } from '../shops/queries';
+import { shareHash } from './shareLink';
+import { sendMessage } from './messages';
 
 /** Who sent a mutation: a customer's phone, or a signed-in member of the shop. */
 export type Caller = { kind: 'device'; deviceId: string } | { kind: 'shop'; userId: string };
@@ -73,6 +78,8 @@ export async function applyMutation(
       return transition(tx, shop, caller, m.args, 'complete');
     case 'cancelOrder':
       return transition(tx, shop, caller, m.args, 'cancel');
+    case 'sendMessage':
+      return sendMessage(tx, shop, caller, m.args);
   }
 }
 
@@ -94,10 +101,11 @@ async function placeOrder(
     // The shop typed this order in from the customer's SMS hand-off; the phone now syncs it: one order.
     if (existing.shop_id === shop.id && caller.kind === 'device' && existing.device_id === null) {
       const version = await bumpShopVersion(tx, shop.id);
-      await tx.query('update orders set device_id = $2, version = $3 where id = $1', [
+      await tx.query('update orders set device_id = $2, version = $3, share_hash = $4 where id = $1', [
         a.orderId,
         caller.deviceId,
         version,
+        a.shareSecret ? shareHash(a.shareSecret) : null,
       ]);
       return applied(a.orderId, caller.deviceId, version);
     }
@@ -107,6 +115,9 @@ async function placeOrder(
 
   const scheduleProblem = pickupProblem(now, a.date, a.slot, shop.schedule);
   if (scheduleProblem) return rejected(scheduleProblem, a.orderId);
+  const rules = await loadCheckoutRules(tx, shop.id);
+  const checkout = checkoutProblem(rules, a);
+  if (checkout) return rejected(checkout, a.orderId);
 
   const itemIds = [...new Set(a.lines.map((l) => l.itemId))];
   const rows = await tx.query<ItemRow>(
@@ -116,6 +127,8 @@ async function placeOrder(
   const catalogue = new Map<string, MenuItem>(rows.map((r) => [r.id, toItem(r)]));
   const priced = priceOrder(catalogue, a.lines, a.date);
   if (!priced.ok) return rejected(priced.problem, a.orderId);
+  if (leadTimeProblem(catalogue, a.lines, now, a.date, shop.schedule.timeZone))
+    return rejected('item_lead_time', a.orderId);
 
   // From here on the shop is locked: quotas and slot capacity are counted with no one else writing.
   const version = await bumpShopVersion(tx, shop.id);
@@ -148,8 +161,8 @@ async function placeOrder(
   const deviceId = caller.kind === 'device' ? caller.deviceId : null;
   await tx.query(
     `insert into orders (id, shop_id, device_id, lines, total, status, fulfilment, date, slot,
-                         customer_name, customer_phone, address, note, version)
-     values ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13)`,
+                         customer_name, customer_phone, address, note, version, payment, share_hash)
+     values ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       a.orderId,
       shop.id,
@@ -164,6 +177,8 @@ async function placeOrder(
       a.address,
       a.note,
       version,
+      a.payment,
+      a.shareSecret ? shareHash(a.shareSecret) : null,
     ],
   );
   return applied(a.orderId, deviceId, version);

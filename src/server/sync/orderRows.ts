@@ -1,10 +1,12 @@
+import type { Message } from '../../protocol/sync';
+import type { PaymentMethod } from '../../domain/checkout';
 import type { Order, OrderStatus, PricedLine } from '../../domain/order';
 import type { Schedule } from '../../domain/schedule';
 import type { WeeklyHours } from '../../domain/hours';
 import type { Queryable } from '../storage/types';
 
 export const ORDER_COLUMNS = `id, device_id, lines, total, status, fulfilment, date::text as date, slot,
-  customer_name, customer_phone, address, note, created_at, received_at, prep_minutes, ready_by, reject_reason, version`;
+  customer_name, customer_phone, address, note, payment, paid_at, created_at, received_at, prep_minutes, ready_by, reject_reason, version`;
 
 export interface OrderRow {
   id: string;
@@ -19,6 +21,8 @@ export interface OrderRow {
   customer_phone: string;
   address: string;
   note: string;
+  payment: PaymentMethod;
+  paid_at: Date | null;
   created_at: Date;
   received_at: Date | null;
   prep_minutes: number | null;
@@ -40,6 +44,8 @@ export function toOrder(r: OrderRow): Order {
     customerPhone: r.customer_phone,
     address: r.address,
     note: r.note,
+    payment: r.payment,
+    paidAt: r.paid_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     receivedAt: r.received_at?.toISOString() ?? null,
     prepMinutes: r.prep_minutes,
@@ -89,4 +95,28 @@ export async function findShopContext(
     ['slug' in by ? by.slug : by.id],
   );
   return row ? { id: row.id, schedule: toSchedule(row) } : null;
+}
+
+export const MESSAGE_COLUMNS = 'id, device_id, order_id, author, body, created_at, version';
+
+export interface MessageRow {
+  id: string;
+  device_id: string;
+  order_id: string | null;
+  author: 'customer' | 'shop';
+  body: string;
+  created_at: Date;
+  version: number;
+}
+
+export function toMessage(r: MessageRow): Message {
+  return {
+    id: r.id,
+    deviceId: r.device_id,
+    orderId: r.order_id,
+    author: r.author,
+    body: r.body,
+    createdAt: r.created_at.toISOString(),
+    version: r.version,
+  };
 }

@@ -3,7 +3,14 @@ import type { PullRequest, PullResponse } from '../../protocol/sync';
 import { ApiError } from '../http/errors';
 import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
 import type { Storage } from '../storage/types';
-import { ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
+import {
+  MESSAGE_COLUMNS,
+  ORDER_COLUMNS,
+  toMessage,
+  toOrder,
+  type MessageRow,
+  type OrderRow,
+} from './orderRows';
 import type { PokeHub } from './pokeHub';
 import { ownerOf, type SyncContext } from './push';
 
@@ -72,27 +79,41 @@ export async function pull(
     [ctx.shopId],
   )) as [{ version: number }];
   const deviceId = ctx.caller.kind === 'device' ? ctx.caller.deviceId : null;
-  const rows = await storage.query<OrderRow>(
-    `select ${ORDER_COLUMNS} from orders
-      where shop_id = $1 and version > $2 and version <= $3 and ($4::uuid is null or device_id = $4)
-      order by version limit $5`,
-    [ctx.shopId, req.cursor, head, deviceId, PULL_PAGE + 1],
-  );
-  let page = rows;
+  const inRange = (from: number, to: number) => [ctx.shopId, from, to, deviceId, PULL_PAGE + 1];
+  const fetchOrders = (from: number, to: number) =>
+    storage.query<OrderRow>(
+      `select ${ORDER_COLUMNS} from orders
+        where shop_id = $1 and version > $2 and version <= $3 and ($4::uuid is null or device_id = $4)
+        order by version limit $5`,
+      inRange(from, to),
+    );
+  const fetchMessages = (from: number, to: number) =>
+    storage.query<MessageRow>(
+      `select ${MESSAGE_COLUMNS} from messages
+        where shop_id = $1 and version > $2 and version <= $3 and ($4::uuid is null or device_id = $4)
+        order by version limit $5`,
+      inRange(from, to),
+    );
+  let orders = await fetchOrders(req.cursor, head);
+  let messages = await fetchMessages(req.cursor, head);
   let cursor = head;
-  const more = rows.length > PULL_PAGE;
+  // Each list holds its table's first PULL_PAGE + 1 rows, so together they hold every row below the
+  // (PULL_PAGE + 1)th smallest version of both: cutting just below it loses nothing.
+  const versions = [...orders, ...messages].map((r) => r.version).sort((a, b) => a - b);
+  const more = versions.length > PULL_PAGE;
   if (more) {
-    // Cut at a version boundary so the next page starts cleanly after this cursor.
-    const boundary = rows[PULL_PAGE]!.version;
-    page = rows.filter((r) => r.version < boundary);
-    if (page.length === 0) {
-      page = await storage.query<OrderRow>(
-        `select ${ORDER_COLUMNS} from orders where shop_id = $1 and version = $2 and ($3::uuid is null or device_id = $3)`,
-        [ctx.shopId, boundary, deviceId],
-      );
+    const boundary = versions[PULL_PAGE]!;
+    if (versions[0] === boundary) {
+      // One version holds more than a page (a receipt of many orders at once): take all of it.
       cursor = boundary;
+      [orders, messages] = await Promise.all([
+        fetchOrders(boundary - 1, boundary),
+        fetchMessages(boundary - 1, boundary),
+      ]);
     } else {
-      cursor = page[page.length - 1]!.version;
+      cursor = versions.filter((v) => v < boundary).at(-1)!;
+      orders = orders.filter((r) => r.version <= cursor);
+      messages = messages.filter((r) => r.version <= cursor);
     }
   }
   const items = await storage.query<ItemRow>(
@@ -104,7 +125,8 @@ export async function pull(
     cursor,
     more,
     lastSeq: client?.last_seq ?? 0,
-    orders: page.map(toOrder),
+    orders: orders.map(toOrder),
+    messages: messages.map(toMessage),
     items: items.map(toItem),
     schedule: ctx.schedule,
   };

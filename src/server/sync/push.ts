@@ -7,6 +7,7 @@ import { applyMutation, type Caller, type Outcome, type ShopContext } from './ap
 import type { Schedule } from '../../domain/schedule';
 import { ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
 import type { PokeHub } from './pokeHub';
+import type { PushNotifier } from '../push/notify';
 
 export interface SyncContext {
   shopId: string;
@@ -39,6 +40,8 @@ export async function push(
   hub: PokeHub,
   ctx: SyncContext,
   req: z.output<typeof PushRequest>,
+  /** Tells customers, by Web Push, that the shop accepted, rejected or finished their order. */
+  notifier?: Pick<PushNotifier, 'mutationApplied'>,
 ): Promise<{ results: MutationResult[]; lastSeq: number }> {
   const owner = ownerOf(ctx);
   const shop: ShopContext = { id: ctx.shopId, schedule: ctx.schedule };
@@ -57,6 +60,7 @@ export async function push(
         deviceIds: step.outcome.touchedDevices,
         public: false,
       });
+      if (step.outcome.orderId) notifier?.mutationApplied(m.name, step.outcome.orderId);
     }
   }
   return { results: await withOrders(storage, ctx, steps), lastSeq };

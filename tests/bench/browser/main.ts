@@ -23,6 +23,8 @@ const item: MenuItem = {
   optionGroups: [],
   soldOutUntil: null,
   dailyQuota: null,
+  leadDays: 0,
+  orderCutoff: null,
   position: 0,
 };
 

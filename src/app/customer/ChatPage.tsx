@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import type { ClientDb } from '../../client/db';
+import { useT } from '../../i18n';
+import { ChatThread } from '../ChatThread';
+
+export interface ChatPageProps {
+  db: ClientDb;
+  shopName: string;
+  /** Asking about one of this phone's orders: new messages carry it, so the shop sees which. */
+  orderId?: string | null;
+  /** Where an order a message is about can be opened (e.g. `/s/<slug>/o/<orderId>`). */
+  orderHref?: (orderId: string) => string;
+  /** A message went into the outbox: kick sync. */
+  onSent: () => void;
+}
+
+/** The customer's one conversation with the shop, kept on this phone and sent when it can be. */
+export function ChatPage({ db, shopName, orderId = null, orderHref, onSent }: ChatPageProps) {
+  const { t } = useT();
+  const titleId = useId();
+  return (
+    <section className="chat-page" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('chatTitle', { shop: shopName })}</h2>
+      <p className="muted">{t('chatNote')}</p>
+      {orderId && <p className="notice">{t('chatAboutOrder', { id: orderId.slice(0, 8) })}</p>}
+      <ChatThread
+        db={db}
+        deviceId={null}
+        me="customer"
+        orderId={orderId}
+        orderHref={orderHref}
+        onSent={onSent}
+      />
+    </section>
+  );
+}

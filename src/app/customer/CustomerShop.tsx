@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import { call } from '../../client/api';
+import { ensureDevice } from '../../client/device';
+import { shopWeekday } from '../../domain/hours';
+import { useT } from '../../i18n';
+import type { Lang } from '../../protocol/lang';
+import { Alert } from '../../ui/Alert';
+import { LangSwitch } from '../../ui/LangSwitch';
+import { useLoader } from '../../ui/useLoader';
+import { navigate, type CustomerView } from '../router';
+import { SyncBanner } from '../SyncBanner';
+import { useDeviceSync } from '../useDeviceSync';
+import { useCart } from './cart';
+import { ChatPage } from './ChatPage';
+import { Checkout } from './Checkout';
+import { MenuView } from './MenuView';
+import { OrderPage } from './OrderPage';
+import type { PublicShop } from './publicShop';
+import { SharedOrderPage } from './SharedOrderPage';
+
+/** The menu from the server, or — offline — the copy this phone kept from its last visit. */
+async function loadShop(slug: string, lang: Lang): Promise<PublicShop> {
+  const key = `dangol.shop.${slug}`;
+  try {
+    const shop = await call('publicShop', { params: { slug }, lang });
+    localStorage.setItem(key, JSON.stringify(shop));
+    return shop;
+  } catch (err) {
+    const kept = localStorage.getItem(key);
+    if (kept) return JSON.parse(kept) as PublicShop;
+    throw err;
+  }
+}
+
+/** A customer's whole visit to one shop: menu, cart, orders and chat, on the shop's own link. */
+export default function CustomerShop({ slug, view }: { slug: string; view: CustomerView }) {
+  const { lang, t } = useT();
+  const [loaded, retry] = useLoader(() => loadShop(slug, lang), slug);
+  const [deviceToken, setDeviceToken] = useState<string | null>(() => localStorage.getItem('dangol.device'));
+  useEffect(() => {
+    // The device identity is made in the background; browsing never waits for it.
+    ensureDevice(lang).then(setDeviceToken, () => {});
+  }, [lang]);
+
+  if (loaded.state === 'loading') return <p className="loading">{t('loading')}</p>;
+  if (loaded.state === 'failed') {
+    return (
+      <main className="page">
+        <h1>{t('shopNotFound')}</h1>
+        <Alert error={loaded.error.message} />
+        <button type="button" onClick={retry}>
+          {t('retry')}
+        </button>
+      </main>
+    );
+  }
+  return <Shop data={loaded.data} slug={slug} view={view} deviceToken={deviceToken} />;
+}
+
+function Shop({
+  data,
+  slug,
+  view,
+  deviceToken,
+}: {
+  data: PublicShop;
+  slug: string;
+  view: CustomerView;
+  deviceToken: string | null;
+}) {
+  const { t } = useT();
+  const { shop } = data;
+  const sync = useDeviceSync(
+    `customer-${slug}`,
+    deviceToken ? { kind: 'customer', slug, deviceToken } : null,
+  );
+  const [cart, setCart] = useCart(slug);
+  const base = `/s/${encodeURIComponent(slug)}`;
+  const go = (path: string) => (e: React.MouseEvent) => {
+    e.preventDefault();
+    navigate(base + path);
+  };
+  const hours = shop.hours[shopWeekday(new Date(), shop.timeZone)] ?? [];
+  const count = cart.reduce((n, l) => n + l.quantity, 0);
+  return (
+    <>
+      <header className="shop-header">
+        <div>
+          <h1>
+            <a href={base} onClick={go('')}>
+              {shop.name}
+            </a>
+          </h1>
+          <p className="muted">{shop.address}</p>
+          <p>
+            {t('hoursToday')}:{' '}
+            {hours.length ? hours.map((p) => `${p.open}–${p.close}`).join(', ') : t('closedToday')}
+          </p>
+          <p className="muted">
+            {[shop.pickup && t('offersPickup'), shop.delivery && t('offersDelivery')]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+          {shop.phone && <a href={`tel:${shop.phone.replace(/[^0-9+]/g, '')}`}>{t('callShop')}</a>}
+        </div>
+        <LangSwitch />
+      </header>
+      <nav className="tabs" aria-label={t('customerNav')}>
+        <a href={base} onClick={go('')} aria-current={view.kind === 'menu' ? 'page' : undefined}>
+          {t('menuOf')}
+        </a>
+        <a
+          href={`${base}/cart`}
+          onClick={go('/cart')}
+          aria-current={view.kind === 'cart' ? 'page' : undefined}
+        >
+          {t('cartWithCount', { n: count })}
+        </a>
+        <a
+          href={`${base}/chat`}
+          onClick={go('/chat')}
+          aria-current={view.kind === 'chat' ? 'page' : undefined}
+        >
+          {t('chatWithShop')}
+        </a>
+      </nav>
+      <SyncBanner sync={sync} />
+      <main className="page">
+        {view.kind === 'menu' && (
+          <MenuView data={data} cart={cart} setCart={setCart} db={sync?.db} base={base} />
+        )}
+        {view.kind === 'cart' && (
+          <Checkout
+            data={data}
+            cart={cart}
+            setCart={setCart}
+            db={sync?.db}
+            onPlaced={(orderId) => {
+              sync?.kick();
+              navigate(`${base}/o/${orderId}`);
+            }}
+          />
+        )}
+        {view.kind === 'order' && sync && (
+          <OrderPage
+            data={data}
+            slug={slug}
+            sync={sync}
+            orderId={view.orderId}
+            fallback={
+              view.secret ? (
+                <SharedOrderPage
+                  slug={slug}
+                  orderId={view.orderId}
+                  secret={view.secret}
+                  timeZone={shop.timeZone}
+                />
+              ) : null
+            }
+          />
+        )}
+        {view.kind === 'order' && !sync && view.secret && (
+          <SharedOrderPage slug={slug} orderId={view.orderId} secret={view.secret} timeZone={shop.timeZone} />
+        )}
+        {view.kind === 'chat' && sync && (
+          <ChatPage
+            db={sync.db}
+            shopName={shop.name}
+            orderId={view.orderId}
+            orderHref={(id) => `${base}/o/${id}`}
+            onSent={sync.kick}
+          />
+        )}
+      </main>
+    </>
+  );
+}

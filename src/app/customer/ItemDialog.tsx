@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MenuItem } from '../../domain/catalogue';
+import { formatWon } from '../../domain/money';
+import { MAX_QUANTITY, priceOrder } from '../../domain/pricing';
+import { useT } from '../../i18n';
+import { groupRule } from './MenuItemCard';
+
+/** The choices a customer starts from: the first options of each required group, as a shop would suggest. */
+function startingChoice(item: MenuItem): string[] {
+  return item.optionGroups.flatMap((g) => g.options.slice(0, g.minChoices).map((o) => o.id));
+}
+
+/**
+ * Options and quantity for one item, in a modal dialog (focus stays inside; Escape closes it). The
+ * price shown is the domain's own pricing of exactly this choice, so a rule it breaks is a rule the
+ * server would refuse: "add" is disabled until every group's min/max holds.
+ */
+export function ItemDialog({
+  item,
+  onAdd,
+  onClose,
+}: {
+  item: MenuItem;
+  onAdd: (optionIds: string[], quantity: number) => void;
+  onClose: () => void;
+}) {
+  const { lang, t } = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [chosen, setChosen] = useState<string[]>(() => startingChoice(item));
+  const [quantity, setQuantity] = useState(1);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  // Priced for an arbitrary date: only options and quantity matter here (sold-out is shown on the menu).
+  const priced = priceOrder(
+    new Map([[item.id, { ...item, soldOutUntil: null }]]),
+    [{ itemId: item.id, quantity, optionIds: chosen }],
+    '2000-01-01',
+  );
+  const toggle = (groupId: string, optionId: string, single: boolean) => {
+    const group = item.optionGroups.find((g) => g.id === groupId)!;
+    const inGroup = new Set(group.options.map((o) => o.id));
+    if (single) return setChosen([...chosen.filter((id) => !inGroup.has(id)), optionId]);
+    setChosen(chosen.includes(optionId) ? chosen.filter((id) => id !== optionId) : [...chosen, optionId]);
+  };
+  return (
+    <dialog ref={ref} className="item-dialog" aria-labelledby="item-dialog-title" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (priced.ok) onAdd(chosen, quantity);
+        }}
+      >
+        <h2 id="item-dialog-title">{item.name}</h2>
+        <p className="muted">{item.description}</p>
+        {item.optionGroups.map((g) => {
+          const single = g.maxChoices === 1;
+          const picked = g.options.filter((o) => chosen.includes(o.id)).length;
+          return (
+            <fieldset key={g.id} className="option-group">
+              <legend>
+                {g.name} <span className="muted">({groupRule(g, t)})</span>
+              </legend>
+              {g.options.map((o) => {
+                const checked = chosen.includes(o.id);
+                return (
+                  <label key={o.id} className="choice">
+                    <input
+                      type={single ? 'radio' : 'checkbox'}
+                      name={g.id}
+                      checked={checked}
+                      disabled={!single && !checked && picked >= g.maxChoices}
+                      onChange={() => toggle(g.id, o.id, single)}
+                    />
+                    {o.name}
+                    {o.priceDelta > 0 && <span className="muted"> +{formatWon(o.priceDelta, lang)}</span>}
+                  </label>
+                );
+              })}
+            </fieldset>
+          );
+        })}
+        <div className="stepper" role="group" aria-label={t('quantity')}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('decrease')}
+            disabled={quantity <= 1}
+            onClick={() => setQuantity(quantity - 1)}
+          >
+            −
+          </button>
+          <output aria-live="polite">{quantity}</output>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('increase')}
+            disabled={quantity >= MAX_QUANTITY}
+            onClick={() => setQuantity(quantity + 1)}
+          >
+            +
+          </button>
+        </div>
+        {!priced.ok && <p className="muted">{t('chooseOptionsFirst')}</p>}
+        <div className="row">
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('close')}
+          </button>
+          <button type="submit" disabled={!priced.ok}>
+            {priced.ok ? t('addWithPrice', { total: formatWon(priced.total, lang) }) : t('add')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

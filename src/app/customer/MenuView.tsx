@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { isSoldOut, type MenuItem } from '../../domain/catalogue';
+import { shopLocalDate } from '../../domain/hours';
+import { formatWon } from '../../domain/money';
+import { priceOrder, quotaLeft } from '../../domain/pricing';
+import type { ClientDb } from '../../client/db';
+import { useT } from '../../i18n';
+import { navigate } from '../router';
+import { addToCart, type Cart } from './cart';
+import { ItemDialog } from './ItemDialog';
+import { MenuItemCard } from './MenuItemCard';
+import { MyOrders } from './MyOrders';
+import { catalogueOf, takenOn, type PublicShop } from './publicShop';
+
+/** The shop's notice, this phone's orders, the menu by category, and a bar to the cart. */
+export function MenuView({
+  data,
+  cart,
+  setCart,
+  db,
+  base,
+}: {
+  data: PublicShop;
+  cart: Cart;
+  setCart: (c: Cart) => void;
+  db: ClientDb | undefined;
+  base: string;
+}) {
+  const { lang, t } = useT();
+  const [choosing, setChoosing] = useState<MenuItem | null>(null);
+  const now = new Date();
+  const today = shopLocalDate(now, data.shop.timeZone);
+  const priced = priceOrder(catalogueOf(data), cart, today);
+  const count = cart.reduce((n, l) => n + l.quantity, 0);
+  const add = (item: MenuItem) => {
+    // Anything with choices opens the picker; a plain item goes straight in.
+    if (item.optionGroups.length > 0) setChoosing(item);
+    else setCart(addToCart(cart, item, []));
+  };
+  return (
+    <>
+      {data.shop.notice && <p className="notice">{data.shop.notice}</p>}
+      {db && <MyOrders db={db} base={base} />}
+      {data.categories.map((c) => (
+        <section key={c.id} aria-labelledby={`cat-${c.id}`}>
+          <h2 id={`cat-${c.id}`}>{c.name}</h2>
+          <ul className="menu-list">
+            {data.items
+              .filter((i) => i.categoryId === c.id)
+              .map((item) => (
+                <MenuItemCard
+                  key={item.id}
+                  item={item}
+                  soldOut={isSoldOut(item, today)}
+                  left={quotaLeft(item, takenOn(data, today, item.id))}
+                  today={today}
+                  now={now}
+                  timeZone={data.shop.timeZone}
+                  onAdd={() => add(item)}
+                />
+              ))}
+          </ul>
+        </section>
+      ))}
+      {choosing && (
+        <ItemDialog
+          item={choosing}
+          onClose={() => setChoosing(null)}
+          onAdd={(optionIds, quantity) => {
+            setCart(addToCart(cart, choosing, optionIds, quantity));
+            setChoosing(null);
+          }}
+        />
+      )}
+      {count > 0 && (
+        <div className="cart-bar">
+          <a
+            href={`${base}/cart`}
+            className="button"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(`${base}/cart`);
+            }}
+          >
+            {t('viewCart', { n: count, total: priced.ok ? formatWon(priced.total, lang) : '' })}
+          </a>
+        </div>
+      )}
+    </>
+  );
+}
