@@ -194,17 +194,20 @@ function ChatForm({
     if (busy || empty || !canSend) return;
     setBusy(true);
     setError(null);
+    // Cleared at once: whatever is typed while this one is being queued belongs to the next message.
+    const text = body;
+    setBody('');
     try {
       await enqueue(db, 'sendMessage', {
         messageId: crypto.randomUUID(),
         ...(me === 'shop' && deviceId ? { deviceId } : {}),
         orderId,
-        body,
+        body: text,
       });
-      setBody('');
       onSent();
     } catch {
-      // Only malformed input can fail here (the outbox parses as the server will); the text stays.
+      // Only malformed input can fail here (the outbox parses as the server will); the text comes back.
+      setBody(text);
       setError(errorMessage('invalid_input', lang));
     } finally {
       setBusy(false);

@@ -22,6 +22,19 @@ export async function catalogueOf(db: ClientDb): Promise<Map<string, MenuItem>> 
 }
 
 /**
+ * Items the screen shows (from the menu the phone loaded) that this database has not pulled yet: an
+ * order placed before the first pull finished must still be priced on the phone. Added only where
+ * missing, so a copy a pull brought is never replaced by an older one.
+ */
+export async function knowItems(db: ClientDb, items: readonly MenuItem[]): Promise<void> {
+  await db.transaction('rw', db.items, async () => {
+    const have = await db.items.bulkGet(items.map((i) => i.id));
+    const missing = items.filter((_, i) => have[i] === undefined);
+    if (missing.length) await db.items.bulkAdd(missing);
+  });
+}
+
+/**
  * Recomputes what the screen shows for these orders from the server copy and the outbox. In bulk:
  * a fresh tablet catching up on thousands of orders must not pay one round trip per order.
  */

@@ -7,7 +7,7 @@ import { pickupDays } from '../../domain/pickupOptions';
 import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
 import { pickupProblem, slotHasRoom } from '../../domain/schedule';
 import type { ClientDb } from '../../client/db';
-import { enqueue } from '../../client/outbox';
+import { enqueue, knowItems } from '../../client/outbox';
 import { rememberShareSecret } from '../../client/shareSecrets';
 import { useT } from '../../i18n';
 import { errorMessage, type ErrorCode } from '../../protocol/errors';
@@ -97,6 +97,7 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
     localStorage.setItem(PROFILE, JSON.stringify({ name: name.trim(), phone: phone.trim() }));
     const orderId = crypto.randomUUID();
     const shareSecret = randomSecret();
+    await knowItems(db, data.items);
     await enqueue(db, 'placeOrder', {
       orderId,
       lines: cart,

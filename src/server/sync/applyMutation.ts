@@ -1,5 +1,12 @@
 import type { MenuItem } from '../../domain/catalogue';
-import { customerMayCancel, nextStatus, type OrderAction, type OrderStatus } from '../../domain/order';
+import {
+  customerMayCancel,
+  nextStatus,
+  type OrderAction,
+  type OrderLineInput,
+  type OrderStatus,
+  type PricedLine,
+} from '../../domain/order';
 import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
 import { pickupProblem, slotHasRoom } from '../../domain/schedule';
 import type { ErrorCode } from '../../protocol/errors';
@@ -91,15 +98,21 @@ async function placeOrder(
   now: Date,
 ): Promise<Outcome> {
   // S1: the order id is the idempotency key. Placing it again is a no-op that returns the first order.
-  const [existing] = await tx.query<{ shop_id: string; device_id: string | null }>(
-    'select shop_id, device_id from orders where id = $1',
+  const [existing] = await tx.query<{ shop_id: string; device_id: string | null; lines: PricedLine[] }>(
+    'select shop_id, device_id, lines from orders where id = $1',
     [a.orderId],
   );
   if (existing) {
     const mine = caller.kind === 'shop' || existing.device_id === caller.deviceId;
     if (existing.shop_id === shop.id && mine) return applied(a.orderId, existing.device_id);
     // The shop typed this order in from the customer's SMS hand-off; the phone now syncs it: one order.
-    if (existing.shop_id === shop.id && caller.kind === 'device' && existing.device_id === null) {
+    // Only the same lines claim it: knowing an order's id alone does not make it yours.
+    if (
+      existing.shop_id === shop.id &&
+      caller.kind === 'device' &&
+      existing.device_id === null &&
+      sameLines(existing.lines, a.lines)
+    ) {
       const version = await bumpShopVersion(tx, shop.id);
       await tx.query('update orders set device_id = $2, version = $3, share_hash = $4 where id = $1', [
         a.orderId,
@@ -182,6 +195,15 @@ async function placeOrder(
     ],
   );
   return applied(a.orderId, deviceId, version);
+}
+
+/** The same items, quantities and options, whatever the line order. */
+function sameLines(priced: readonly PricedLine[], input: readonly OrderLineInput[]): boolean {
+  const key = (l: { itemId: string; quantity: number; optionIds: readonly string[] }) =>
+    `${l.itemId}:${l.quantity}:${[...l.optionIds].sort().join(',')}`;
+  const a = priced.map((l) => key({ ...l, optionIds: l.options.map((o) => o.id) })).sort();
+  const b = input.map(key).sort();
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
 /**
