@@ -114,7 +114,12 @@ describe('the PWA in Chromium', () => {
     expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
 
     const ko = JSON.parse(data ?? '') as Manifest;
-    expect(ko).toMatchObject({ lang: 'ko', name: '단골 — 우리 가게 주문', scope: '/', start_url: '/' });
+    expect(ko).toMatchObject({
+      lang: 'ko',
+      name: '단골 — 우리 가게 주문',
+      scope: '/',
+      start_url: '/?launch=app',
+    });
     expect(ko.id).toBeTruthy();
     expect(ko.description).toBeTruthy();
     for (const purpose of ['any', 'maskable'])

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isSoldOut, type MenuItem } from '../../domain/catalogue';
 import { shopLocalDate } from '../../domain/hours';
 import { formatWon } from '../../domain/money';
 import { priceOrder, quotaLeft } from '../../domain/pricing';
 import type { ClientDb } from '../../client/db';
 import { useT } from '../../i18n';
+import { LAST_SHOP } from '../lastShop';
 import { navigate } from '../router';
 import { addToCart, type Cart } from './cart';
 import { ItemDialog } from './ItemDialog';
@@ -28,6 +29,7 @@ export function MenuView({
 }) {
   const { lang, t } = useT();
   const [choosing, setChoosing] = useState<MenuItem | null>(null);
+  useEffect(() => localStorage.setItem(LAST_SHOP, decodeURIComponent(base.slice(3))), [base]);
   const now = new Date();
   const today = shopLocalDate(now, data.shop.timeZone);
   const priced = priceOrder(catalogueOf(data), cart, today);

@@ -1,15 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../client/api';
 import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
 import { LangSwitch } from '../../ui/LangSwitch';
 import { useAsyncAction } from '../../ui/useAsyncAction';
+import { LAST_SHOP } from '../lastShop';
 import { navigate } from '../router';
 
 /** The front door: what Dangol is, and a shop can open itself without asking anyone. */
 export default function StartPage() {
   const { lang, t } = useT();
+  useEffect(() => {
+    // The installed app starts here (one manifest serves every shop): a customer who added their
+    // shop to the home screen expects that shop, not the sign-up page.
+    const lastShop = localStorage.getItem(LAST_SHOP);
+    if (new URLSearchParams(location.search).has('launch') && lastShop) {
+      history.replaceState(null, '', '/');
+      navigate(`/s/${encodeURIComponent(lastShop)}`);
+    }
+  }, []);
   const [form, setForm] = useState({ shopName: '', slug: '', username: 'owner', password: '' });
   const { busy, error, run } = useAsyncAction();
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
