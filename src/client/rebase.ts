@@ -48,6 +48,11 @@ export function applyPending(
       version: 0,
     };
   }
+  if (entry.name === 'markPaid') {
+    if (!order) return order;
+    const paid = (entry.args as MutationArgs<'markPaid'>).paid;
+    return { ...order, paidAt: paid ? (order.paidAt ?? new Date(now).toISOString()) : null };
+  }
   const action = ACTION[entry.name];
   if (!order || !action) return order;
   // A change decided on a status that has moved on will be refused by the server: do not show it.

@@ -192,4 +192,7 @@ export const en: Record<MessageKey, string> = {
   askAboutOrder: 'Ask about this order',
   shareLinkLead: 'Someone else picking it up? This link shows the order’s progress.',
   copyShareLink: 'Copy the order link',
+  unpaid: 'not paid',
+  confirmTransfer: 'Transfer received',
+  markPaid: 'Paid',
 };

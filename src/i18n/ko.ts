@@ -197,6 +197,9 @@ export const ko = {
   askAboutOrder: '이 주문 문의하기',
   shareLinkLead: '가족이 대신 찾으러 가나요? 이 링크로 주문 상태를 볼 수 있어요.',
   copyShareLink: '주문 링크 복사',
+  unpaid: '미결제',
+  confirmTransfer: '입금 확인',
+  markPaid: '결제 받음',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -53,6 +53,8 @@ export const mutationArgs = {
   rejectOrder: z.strictObject({ orderId: Id, from: From, reason: z.string().trim().min(1).max(200) }),
   markReady: z.strictObject({ orderId: Id, from: From }),
   completeOrder: z.strictObject({ orderId: Id, from: From }),
+  /** The shop saw the money: cash or card at the counter, or a bank transfer it checked. */
+  markPaid: z.strictObject({ orderId: Id, paid: z.boolean() }),
   /**
    * S12: one chat message. A customer writes in its own conversation (no deviceId); the shop names
    * the customer's device it answers. The message id makes a resend harmless.
@@ -93,6 +95,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   mutation('rejectOrder'),
   mutation('markReady'),
   mutation('completeOrder'),
+  mutation('markPaid'),
   mutation('sendMessage'),
 ]);
 export type Mutation = z.output<typeof MutationSchema>;

@@ -63,6 +63,10 @@ function OrderRow({ order, db }: { order: LocalOrder; db: ClientDb }) {
         ))}
       </ul>
       <p className="price">{formatWon(view.total, lang)}</p>
+      <p>
+        {t(view.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')} ·{' '}
+        {view.paidAt ? t('paid') : t('unpaid')}
+      </p>
       <OrderStatus order={order} />
       <div className="row">
         {view.status === 'placed' && (
@@ -94,6 +98,15 @@ function OrderRow({ order, db }: { order: LocalOrder; db: ClientDb }) {
             onClick={act(() => enqueue(db, 'completeOrder', { orderId: order.id, from: view.status }))}
           >
             {t('complete')}
+          </button>
+        )}
+        {!view.paidAt && view.status !== 'rejected' && view.status !== 'cancelled' && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={act(() => enqueue(db, 'markPaid', { orderId: order.id, paid: true }))}
+          >
+            {t(view.payment === 'bank_transfer' ? 'confirmTransfer' : 'markPaid')}
           </button>
         )}
       </div>

@@ -87,6 +87,8 @@ export async function applyMutation(
       return transition(tx, shop, caller, m.args, 'cancel');
     case 'sendMessage':
       return sendMessage(tx, shop, caller, m.args);
+    case 'markPaid':
+      return markPaid(tx, shop, m.args);
   }
 }
 
@@ -195,6 +197,18 @@ async function placeOrder(
     ],
   );
   return applied(a.orderId, deviceId, version);
+}
+
+/** Payment is a fact the shop records, apart from the order's progress (a transfer may come first). */
+async function markPaid(tx: Queryable, shop: ShopContext, a: MutationArgs<'markPaid'>): Promise<Outcome> {
+  const version = await bumpShopVersion(tx, shop.id);
+  const [order] = await tx.query<{ device_id: string | null }>(
+    `update orders set paid_at = case when $3 then coalesce(paid_at, now()) end, version = $4
+      where id = $1 and shop_id = $2 returning device_id`,
+    [a.orderId, shop.id, a.paid, version],
+  );
+  if (!order) return rejected('order_not_found', a.orderId);
+  return applied(a.orderId, order.device_id, version);
 }
 
 /** The same items, quantities and options, whatever the line order. */
