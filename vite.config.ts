@@ -23,7 +23,7 @@ export default defineConfig({
         lang: 'ko',
         dir: 'ltr',
         scope: '/',
-        start_url: '/',
+        start_url: '/?launch=app',
         display: 'standalone',
         theme_color: '#b5452b',
         background_color: '#fffdf9',
