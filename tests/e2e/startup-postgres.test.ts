@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ITEMS } from '../../src/server/seed/demoMenu';
 import { startProcess, type Started } from '../support/process';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -64,7 +65,7 @@ describe.runIf(adminUrl)('npm start on PostgreSQL', () => {
     // Both serve the same shop: one database, stateless processes.
     for (const base of [baseA, baseB]) {
       const shop = (await (await fetch(`${base}/api/shops/uri-banchan`)).json()) as { items: unknown[] };
-      expect(shop.items).toHaveLength(12);
+      expect(shop.items).toHaveLength(DEMO_ITEMS);
     }
     // A session made on one process works on the other.
     const login = await fetch(`${baseA}/api/auth/login`, {

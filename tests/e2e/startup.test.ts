@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_ITEMS } from '../../src/server/seed/demoMenu';
 import { startProcess, type Started } from '../support/process';
 
 /**
@@ -49,7 +50,7 @@ describe('npm start', () => {
       items: { price: number }[];
     };
     expect(menu.shop.name).toBe('우리동네 반찬가게');
-    expect(menu.items.length).toBe(12);
+    expect(menu.items.length).toBe(DEMO_ITEMS);
 
     const res = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -83,7 +84,7 @@ describe('npm start', () => {
       items: unknown[];
     };
     expect(menu.shop.notice).toBe('재시작 후에도 남아 있어야 하는 공지');
-    expect(menu.items.length).toBe(12);
+    expect(menu.items.length).toBe(DEMO_ITEMS);
     const t1 = Date.now();
     expect(await running.stop('SIGTERM')).toBe(0);
     expect(Date.now() - t1).toBeLessThan(10_000);

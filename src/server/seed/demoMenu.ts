@@ -132,3 +132,5 @@ export const DEMO_MENU: { category: string; items: DemoItem[] }[] = [
     ],
   },
 ];
+
+export const DEMO_ITEMS = DEMO_MENU.reduce((n, c) => n + c.items.length, 0);
