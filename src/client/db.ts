@@ -82,6 +82,8 @@ export class ClientDb extends Dexie {
     // S14: schema changes are additive, each a new version with its upgrade.
     this.version(1).stores({ orders: 'id, createdAt', outbox: 'seq, orderId', items: 'id', meta: 'key' });
     this.version(2).stores({ messages: 'id, deviceId, orderId', outbox: 'seq, orderId, messageId' });
+    // The board and the calendar read open orders and one day's orders without scanning the history.
+    this.version(3).stores({ orders: 'id, createdAt, view.status, view.date' });
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

@@ -6,7 +6,14 @@ export type Role = 'owner' | 'staff';
 export const ROLES: readonly Role[] = ['owner', 'staff'];
 
 export type Permission =
-  'orders.handle' | 'menu.soldOut' | 'menu.edit' | 'settings.read' | 'settings.edit' | 'staff.manage';
+  | 'orders.handle'
+  | 'menu.soldOut'
+  | 'menu.edit'
+  | 'settings.read'
+  | 'settings.edit'
+  | 'staff.manage'
+  /** Sales figures, exports and the shop's backup: the owner's business. */
+  | 'sales.read';
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set<Permission>([
@@ -16,6 +23,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'settings.read',
     'settings.edit',
     'staff.manage',
+    'sales.read',
   ]),
   staff: new Set<Permission>(['orders.handle', 'menu.soldOut', 'settings.read']),
 };

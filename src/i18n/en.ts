@@ -1,4 +1,10 @@
 import type { MessageKey } from './ko';
+import { board } from './shop/board';
+import { intake } from './shop/intake';
+import { reservations } from './shop/reservations';
+import { menuEditor } from './shop/menuEditor';
+import { settingsEditor } from './shop/settingsEditor';
+import { sales } from './shop/sales';
 
 export const en: Record<MessageKey, string> = {
   appName: 'Dangol',
@@ -112,6 +118,9 @@ export const en: Record<MessageKey, string> = {
     'On iPhone or iPad, first add this app to your Home Screen (Share → Add to Home Screen), then turn notifications on in the installed app.',
   pushDenied:
     'Notifications are blocked for this site. Allow them in your browser settings to turn this on. The order status on this screen updates by itself.',
+  tabIntake: 'New order',
+  tabReservations: 'Reservations',
+  tabSales: 'Sales',
   tabChats: 'Chats',
   chatConversation: 'Conversation',
   chatMe: 'Me',
@@ -195,4 +204,10 @@ export const en: Record<MessageKey, string> = {
   unpaid: 'not paid',
   confirmTransfer: 'Transfer received',
   markPaid: 'Paid',
+  ...board.en,
+  ...intake.en,
+  ...reservations.en,
+  ...menuEditor.en,
+  ...settingsEditor.en,
+  ...sales.en,
 };

@@ -1,3 +1,10 @@
+import { board } from './shop/board';
+import { intake } from './shop/intake';
+import { reservations } from './shop/reservations';
+import { menuEditor } from './shop/menuEditor';
+import { settingsEditor } from './shop/settingsEditor';
+import { sales } from './shop/sales';
+
 /** Korean is the source of truth for every word on screen; en.ts must have the same keys. */
 export const ko = {
   appName: '단골',
@@ -119,6 +126,9 @@ export const ko = {
   pushDenied:
     '이 사이트의 알림이 차단되어 있어요. 브라우저 설정에서 알림을 허용하면 켤 수 있어요. 이 화면에서 주문 상태가 실시간으로 바뀌어요.',
   // chat (app/ChatThread, customer/ChatPage, shop/ChatInbox)
+  tabIntake: '주문 입력',
+  tabReservations: '예약·생산',
+  tabSales: '매출',
   tabChats: '문의',
   chatConversation: '대화',
   chatMe: '나',
@@ -200,6 +210,12 @@ export const ko = {
   unpaid: '미결제',
   confirmTransfer: '입금 확인',
   markPaid: '결제 받음',
+  ...board.ko,
+  ...intake.ko,
+  ...reservations.ko,
+  ...menuEditor.ko,
+  ...settingsEditor.ko,
+  ...sales.ko,
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ClientDb, LocalMessage } from '../../client/db';
 import { useT } from '../../i18n';
 import { ChatThread, chatOrder } from '../ChatThread';
-import { SyncBanner } from '../SyncBanner';
-import { useDeviceSync, useLive } from '../useDeviceSync';
-import type { Me } from './session';
+import { useLive } from '../useDeviceSync';
+import type { ShopPanelProps } from './panel';
 
 /** Per conversation, the highest server version this tablet has shown (db.meta `chatRead:<deviceId>`). */
 const READ_PREFIX = 'chatRead:';
@@ -60,9 +59,8 @@ async function markRead(db: ClientDb, deviceId: string, version: number): Promis
 }
 
 /** The shop's chats: one conversation per customer device, unread ones counted, answered in place. */
-export function ChatInbox({ me }: { me: Me }) {
+export function ChatInbox({ sync }: ShopPanelProps) {
   const { t } = useT();
-  const sync = useDeviceSync(`shop-${me.shop.id}`, { kind: 'shop' });
   const conversations = useLive(sync?.db, inbox, 'chat-inbox');
   const [openId, setOpenId] = useState<string | null>(null);
   const open = conversations?.find((c) => c.deviceId === openId);
@@ -78,7 +76,6 @@ export function ChatInbox({ me }: { me: Me }) {
   return (
     <section aria-labelledby="chats-title">
       <h2 id="chats-title">{t('tabChats')}</h2>
-      <SyncBanner sync={sync} />
       {conversations && conversations.length === 0 && <p className="muted">{t('chatNoConversations')}</p>}
       <div className="chat-inbox">
         {conversations && conversations.length > 0 && (

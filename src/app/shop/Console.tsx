@@ -1,30 +1,51 @@
 import { useState } from 'react';
-import { can } from '../../domain/roles';
+import { can, type Permission } from '../../domain/roles';
 import { call } from '../../client/api';
 import { useT, type MessageKey } from '../../i18n';
 import { LangSwitch } from '../../ui/LangSwitch';
+import { SyncBanner } from '../SyncBanner';
+import { useDeviceSync } from '../useDeviceSync';
+import { Board } from './board/Board';
+import { NewOrderAlert } from './board/NewOrderAlert';
 import { ChatInbox } from './ChatInbox';
-import { MenuPanel } from './MenuPanel';
-import { OrdersPanel } from './OrdersPanel';
+import { IntakePanel } from './intake/IntakePanel';
+import { MenuPanel } from './menu/MenuPanel';
+import type { ShopPanelProps } from './panel';
 import { PasswordPanel } from './PasswordPanel';
+import { AutoPrint } from './print/AutoPrint';
+import { ReservationsPanel } from './reservations/ReservationsPanel';
+import { SalesPanel } from './sales/SalesPanel';
 import { setMe, type Me } from './session';
-import { SettingsPanel } from './SettingsPanel';
+import { SettingsPanel } from './settings/SettingsPanel';
 import { StaffPanel } from './StaffPanel';
 
-type Tab = 'orders' | 'chats' | 'menu' | 'staff' | 'settings' | 'password';
-const TABS: { id: Tab; label: MessageKey; visible: (me: Me) => boolean }[] = [
-  { id: 'orders', label: 'tabOrders', visible: (me) => can(me.user.role, 'orders.handle') },
-  { id: 'chats', label: 'tabChats', visible: (me) => can(me.user.role, 'orders.handle') },
-  { id: 'menu', label: 'tabMenu', visible: () => true },
-  { id: 'staff', label: 'tabStaff', visible: (me) => can(me.user.role, 'staff.manage') },
-  { id: 'settings', label: 'tabSettings', visible: (me) => can(me.user.role, 'settings.edit') },
-  { id: 'password', label: 'tabPassword', visible: () => true },
+interface TabDef {
+  id: string;
+  label: MessageKey;
+  /** Shown to whoever holds this permission; undefined: to every member. */
+  needs?: Permission;
+  Panel: (props: ShopPanelProps) => React.ReactNode;
+}
+
+const TABS: TabDef[] = [
+  { id: 'orders', label: 'tabOrders', needs: 'orders.handle', Panel: Board },
+  { id: 'intake', label: 'tabIntake', needs: 'orders.handle', Panel: IntakePanel },
+  { id: 'reservations', label: 'tabReservations', needs: 'orders.handle', Panel: ReservationsPanel },
+  { id: 'chats', label: 'tabChats', needs: 'orders.handle', Panel: ChatInbox },
+  { id: 'menu', label: 'tabMenu', Panel: MenuPanel },
+  { id: 'sales', label: 'tabSales', needs: 'sales.read', Panel: SalesPanel },
+  { id: 'staff', label: 'tabStaff', needs: 'staff.manage', Panel: StaffPanel },
+  { id: 'settings', label: 'tabSettings', needs: 'settings.edit', Panel: SettingsPanel },
+  { id: 'password', label: 'tabPassword', Panel: PasswordPanel },
 ];
 
 export function Console({ me }: { me: Me }) {
   const { lang, t } = useT();
-  const [tab, setTab] = useState<Tab>('orders');
-  const tabs = TABS.filter((x) => x.visible(me));
+  const tabs = TABS.filter((x) => !x.needs || can(me.user.role, x.needs));
+  const [tabId, setTabId] = useState(tabs[0]!.id);
+  const tab = tabs.find((x) => x.id === tabId) ?? tabs[0]!;
+  // One database and one sync loop for the whole console: switching screens never pauses sync.
+  const sync = useDeviceSync(`shop-${me.shop.id}`, { kind: 'shop' });
 
   async function logout() {
     await call('logout', { lang, body: {} }).catch(() => {});
@@ -50,25 +71,23 @@ export function Console({ me }: { me: Me }) {
           </button>
         </div>
       </header>
+      <NewOrderAlert me={me} sync={sync} onShow={() => setTabId('orders')} />
+      <AutoPrint me={me} sync={sync} />
       <nav aria-label={t('consoleNav')} className="tabs">
         {tabs.map((x) => (
           <button
             key={x.id}
             type="button"
-            aria-current={tab === x.id ? 'page' : undefined}
-            onClick={() => setTab(x.id)}
+            aria-current={tab.id === x.id ? 'page' : undefined}
+            onClick={() => setTabId(x.id)}
           >
             {t(x.label)}
           </button>
         ))}
       </nav>
       <main className="page">
-        {tab === 'orders' && <OrdersPanel me={me} />}
-        {tab === 'chats' && <ChatInbox me={me} />}
-        {tab === 'menu' && <MenuPanel me={me} />}
-        {tab === 'staff' && <StaffPanel />}
-        {tab === 'settings' && <SettingsPanel />}
-        {tab === 'password' && <PasswordPanel />}
+        <SyncBanner sync={sync} />
+        <tab.Panel me={me} sync={sync} />
       </main>
     </>
   );

@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { isSoldOut, type MenuItem } from '../../domain/catalogue';
-import { shopLocalDate } from '../../domain/hours';
-import { formatWon } from '../../domain/money';
-import { can } from '../../domain/roles';
-import { call } from '../../client/api';
-import { useT } from '../../i18n';
-import { Alert } from '../../ui/Alert';
-import { Field } from '../../ui/Field';
-import { useAsyncAction } from '../../ui/useAsyncAction';
-import { useLoader } from '../../ui/useLoader';
-import type { Me } from './session';
+import { isSoldOut, type MenuItem } from '../../../domain/catalogue';
+import { shopLocalDate } from '../../../domain/hours';
+import { formatWon } from '../../../domain/money';
+import { can } from '../../../domain/roles';
+import { call } from '../../../client/api';
+import { useT } from '../../../i18n';
+import { Alert } from '../../../ui/Alert';
+import { Field } from '../../../ui/Field';
+import { useAsyncAction } from '../../../ui/useAsyncAction';
+import { useLoader } from '../../../ui/useLoader';
+import type { Me } from '../session';
 
 export function MenuPanel({ me }: { me: Me }) {
   const { lang, t } = useT();

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { call } from '../../client/api';
-import { useT } from '../../i18n';
-import type { RouteResponse } from '../../protocol/routes';
-import { Alert } from '../../ui/Alert';
-import { Field } from '../../ui/Field';
-import { useAsyncAction } from '../../ui/useAsyncAction';
-import { useLoader } from '../../ui/useLoader';
+import { call } from '../../../client/api';
+import { useT } from '../../../i18n';
+import type { RouteResponse } from '../../../protocol/routes';
+import { Alert } from '../../../ui/Alert';
+import { Field } from '../../../ui/Field';
+import { useAsyncAction } from '../../../ui/useAsyncAction';
+import { useLoader } from '../../../ui/useLoader';
 
 type Settings = RouteResponse<'settings'>;
 

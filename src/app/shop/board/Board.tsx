@@ -1,12 +1,11 @@
-import type { ClientDb, LocalOrder } from '../../client/db';
-import { enqueue } from '../../client/outbox';
-import { isFinal } from '../../domain/order';
-import { formatWon } from '../../domain/money';
-import { useT } from '../../i18n';
-import { OrderStatus } from '../OrderStatus';
-import { SyncBanner } from '../SyncBanner';
-import { useDeviceSync, useLive } from '../useDeviceSync';
-import type { Me } from './session';
+import type { ClientDb, LocalOrder } from '../../../client/db';
+import { enqueue } from '../../../client/outbox';
+import { isFinal } from '../../../domain/order';
+import { formatWon } from '../../../domain/money';
+import { useT } from '../../../i18n';
+import { OrderStatus } from '../../OrderStatus';
+import { useLive } from '../../useDeviceSync';
+import type { ShopPanelProps } from '../panel';
 
 /** Open orders first, newest first within each group. */
 function byUrgency(a: LocalOrder, b: LocalOrder): number {
@@ -19,14 +18,12 @@ function byUrgency(a: LocalOrder, b: LocalOrder): number {
  * The tablet's order list, live from its own database: it keeps working with the network down, and
  * every tap goes into the outbox to reach the server exactly once.
  */
-export function OrdersPanel({ me }: { me: Me }) {
+export function Board({ sync }: ShopPanelProps) {
   const { t } = useT();
-  const sync = useDeviceSync(`shop-${me.shop.id}`, { kind: 'shop' });
   const orders = useLive(sync?.db, (db) => db.orders.toArray(), 'orders');
   return (
     <section aria-labelledby="orders-title">
       <h2 id="orders-title">{t('tabOrders')}</h2>
-      <SyncBanner sync={sync} />
       {orders && orders.length === 0 && <p className="muted">{t('noOrders')}</p>}
       <ul className="plain-list">
         {sync &&
