@@ -1,5 +1,6 @@
 import type { PaymentMethod } from './checkout';
 import type { Won } from './money';
+import type { LatLng } from './geo';
 
 /**
  * S10: an order is a server-side state machine. Lines never change after placing; only the status
@@ -94,4 +95,8 @@ export interface Order {
   readyBy: string | null;
   rejectReason: string | null;
   version: number;
+  /** Part of total, computed by the server from the pin and the shop's zones (domain/deliveryZones). */
+  deliveryFee?: Won;
+  /** Where a delivery goes (the customer's pin), for the day's map; null or absent: no pin. */
+  location?: LatLng | null;
 }

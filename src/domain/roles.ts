@@ -13,7 +13,11 @@ export type Permission =
   | 'settings.edit'
   | 'staff.manage'
   /** Sales figures, exports and the shop's backup: the owner's business. */
-  | 'sales.read';
+  | 'sales.read'
+  /** Sell a gift voucher and confirm its payment (issue #7). */
+  | 'vouchers.issue'
+  /** Accept a gift voucher at the counter. */
+  | 'vouchers.redeem';
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set<Permission>([
@@ -24,8 +28,10 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'settings.edit',
     'staff.manage',
     'sales.read',
+    'vouchers.issue',
+    'vouchers.redeem',
   ]),
-  staff: new Set<Permission>(['orders.handle', 'menu.soldOut', 'settings.read']),
+  staff: new Set<Permission>(['orders.handle', 'menu.soldOut', 'settings.read', 'vouchers.redeem']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -40,6 +40,27 @@ const MESSAGES = {
     ko: '가게 아이디는 영문 소문자, 숫자, 하이픈(-)으로 3~40자여야 합니다.',
     en: 'A shop ID is 3–40 lowercase letters, digits or hyphens.',
   },
+  // ——— shop settings (domain/shopSettings.ts) ———
+  hours_overlap: {
+    ko: '같은 날의 영업시간이 서로 겹칩니다. 시간을 다시 확인해 주세요.',
+    en: 'Opening periods on that day overlap. Please check the times.',
+  },
+  closed_date_out_of_range: {
+    ko: '휴무일은 오늘부터 1년 안의 날짜로 정해 주세요.',
+    en: 'Closed dates must be within a year from today.',
+  },
+  fulfilment_required: {
+    ko: '픽업과 배달 중 하나는 켜 두어야 주문을 받을 수 있습니다.',
+    en: 'Turn on pickup or delivery, or no one can order.',
+  },
+  payment_required: {
+    ko: '현장 결제와 계좌이체 중 하나는 켜 두어야 합니다.',
+    en: 'Turn on paying at pickup or bank transfer.',
+  },
+  bank_account_required: {
+    ko: '계좌이체를 받으려면 입금받을 계좌를 적어 주세요.',
+    en: 'Enter the account customers should transfer to.',
+  },
   username_taken: { ko: '이미 사용 중인 사용자 이름입니다.', en: 'That user name is already taken.' },
   password_too_short: {
     ko: '비밀번호는 8자 이상이어야 합니다.',
@@ -121,6 +142,35 @@ const MESSAGES = {
     en: 'The shop does not take that way of paying.',
   },
   address_required: { ko: '배달 받을 주소를 적어 주세요.', en: 'Please enter the delivery address.' },
+  phone_invalid: {
+    ko: '전화번호에는 숫자와 - + ( ) 만 쓸 수 있어요.',
+    en: 'A phone number may hold only digits and - + ( ).',
+  },
+  // ——— delivery zones (domain/deliveryZones.ts) ———
+  delivery_location_required: {
+    ko: '배달 받을 곳을 지도에 표시해 주세요. 배달비는 위치로 계산합니다.',
+    en: 'Please mark the delivery address on the map; the fee depends on where it is.',
+  },
+  outside_delivery_area: {
+    ko: '배달 가능 지역이 아닙니다. 포장 주문을 이용해 주세요.',
+    en: 'That address is outside the delivery area. Pickup is still possible.',
+  },
+  below_delivery_minimum: {
+    ko: '이 지역의 배달 최소 주문 금액보다 적습니다.',
+    en: 'The order is below the minimum for delivery to this area.',
+  },
+  delivery_pin_required: {
+    ko: '거리별 배달비를 쓰려면 먼저 지도에 가게 위치를 정해 주세요.',
+    en: 'Set the shop on the map before using distance-based fees.',
+  },
+  delivery_tiers_order: {
+    ko: '거리 구간은 가까운 곳부터 멀어지는 순서로, 서로 다른 거리여야 합니다.',
+    en: 'Distance tiers must grow outwards, each further than the one before.',
+  },
+  delivery_zone_shape: {
+    ko: '배달 구역 모양이 올바르지 않습니다. 꼭짓점을 3개 이상 찍어 주세요.',
+    en: 'A delivery area needs at least three corners and a closed outline.',
+  },
   conversation_not_found: { ko: '대화를 찾을 수 없습니다.', en: 'Conversation not found.' },
   message_exists: {
     ko: '같은 번호의 메시지가 이미 있습니다.',
@@ -158,6 +208,81 @@ const MESSAGES = {
   handoff_unknown_item: {
     ko: '주문 코드에 지금 메뉴에 없는 상품이나 옵션이 있습니다. 손님께 전화로 확인해 주세요.',
     en: 'The order code names an item or option that is not on the menu now. Please call the customer.',
+  },
+  // ——— menu editing (domain/menuEdit.ts) ———
+  option_group_invalid: {
+    ko: '옵션 그룹을 확인해 주세요. 최소·최대 선택 수가 옵션 개수와 맞아야 하고, 옵션 이름이 겹치면 안 됩니다.',
+    en: 'Please check the option groups: the minimum and maximum must fit the options, and each option must be distinct.',
+  },
+  category_not_found: {
+    ko: '메뉴 분류를 찾을 수 없습니다. 화면을 새로 고쳐 주세요.',
+    en: 'That menu category no longer exists. Please reload.',
+  },
+  category_not_empty: {
+    ko: '메뉴가 들어 있는 분류는 삭제할 수 없습니다. 메뉴를 다른 분류로 먼저 옮겨 주세요.',
+    en: 'A category with items cannot be removed. Move its items to another category first.',
+  },
+  photo_too_large: {
+    ko: '사진 용량이 너무 큽니다. 300KB 이하로 줄여 주세요.',
+    en: 'The photo is too large. It must be 300 KB or less.',
+  },
+  photo_unsupported: {
+    ko: 'JPEG 또는 WebP 사진만 올릴 수 있습니다.',
+    en: 'Only JPEG or WebP photos can be uploaded.',
+  },
+  // ——— sales (domain/sales.ts) ———
+  sales_range_invalid: {
+    ko: '기간을 확인해 주세요. 끝 날짜가 시작 날짜보다 빠릅니다.',
+    en: 'Please check the dates: the end is before the start.',
+  },
+  sales_range_too_long: {
+    ko: '한 번에 볼 수 있는 기간은 최대 366일입니다. 기간을 줄여 주세요.',
+    en: 'A report can cover at most 366 days. Please shorten the period.',
+  },
+  // ——— gift vouchers (domain/voucher.ts, protocol/voucher.ts) ———
+  voucher_malformed: {
+    ko: '상품권 코드를 읽을 수 없습니다. 링크나 코드를 다시 확인해 주세요.',
+    en: 'This voucher code cannot be read. Please check the link or code.',
+  },
+  voucher_forged: {
+    ko: '이 가게에서 발행한 상품권이 아닙니다(서명이 맞지 않음). 받지 마세요.',
+    en: 'This voucher was not issued by this shop (its signature does not match). Do not accept it.',
+  },
+  voucher_other_shop: {
+    ko: '다른 가게의 상품권입니다.',
+    en: 'This voucher belongs to another shop.',
+  },
+  voucher_expired: {
+    ko: '유효기간이 지난 상품권입니다. 남은 금액의 90%는 환불받을 수 있습니다.',
+    en: 'This voucher has expired. 90% of the unused balance can still be refunded.',
+  },
+  voucher_not_found: {
+    ko: '상품권을 찾을 수 없습니다. 코드를 다시 확인해 주세요.',
+    en: 'No such voucher. Please check the code.',
+  },
+  voucher_not_issued: {
+    ko: '아직 발행되지 않은 상품권입니다. 입금을 확인한 뒤 발행해 주세요.',
+    en: 'This voucher has not been issued yet. Confirm the payment first.',
+  },
+  voucher_exists: {
+    ko: '이미 발행된 상품권입니다.',
+    en: 'This voucher has already been issued.',
+  },
+  voucher_item_not_found: {
+    ko: '상품권에 넣을 메뉴를 찾을 수 없습니다.',
+    en: 'The menu item for this voucher cannot be found.',
+  },
+  voucher_amount_required: {
+    ko: '금액 또는 메뉴 중 하나를 정해 주세요.',
+    en: 'Choose either an amount or a menu item.',
+  },
+  voucher_validity_too_short: {
+    ko: '상품권 유효기간은 1년 이상이어야 합니다(신유형 상품권 표준약관). 신선식품 상품권만 3개월 이상이면 됩니다.',
+    en: 'Vouchers must be valid for at least a year (FTC standard terms); perishable-goods vouchers at least 3 months.',
+  },
+  voucher_validity_too_long: {
+    ko: '유효기간은 최대 5년까지 정할 수 있습니다.',
+    en: 'A voucher can be valid for at most 5 years.',
   },
   unavailable: {
     ko: '지금은 서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',

@@ -1,8 +1,23 @@
-import { z } from 'zod';
-import { isWon, MAX_WON } from '../domain/money';
+import { z } from 'zod/mini';
+import { PAYMENT_METHODS, type PaymentMethod } from '../domain/checkout';
+import { SALES_BY, type SalesBy } from '../domain/sales';
 import { slugProblem } from '../domain/slug';
+import { MAX_PHONE_LENGTH, PHONE_PATTERN } from '../domain/phone';
 import { ROLES } from '../domain/roles';
-import { isKnownTimeZone, isValidPeriod } from '../domain/hours';
+import { CLOCK_PATTERN, isKnownTimeZone, isValidPeriod } from '../domain/hours';
+import { MAX_PHOTO_BYTES, MENU_LIMITS, PHOTO_TYPES, type PhotoType } from '../domain/menuEdit';
+import { DeliveryZonesSchema, MapConfigSchema } from './delivery';
+import { intIn, nonBlank, trimmed, Won } from './fields';
+
+/** Base64 of a photo a little over the limit, so an oversized one gets photo_too_large, not a bare 400. */
+export const PHOTO_BASE64_MAX = Math.ceil((MAX_PHOTO_BYTES * 2 * 4) / 3);
+import {
+  CLOSED_DATES_MAX,
+  isSlotMinutes,
+  LEAD_MINUTES_MAX,
+  PREORDER_DAYS_MAX,
+  SLOT_CAPACITY_MAX,
+} from '../domain/shopSettings';
 
 /**
  * Shapes shared by requests and responses. Request objects are strict: an unknown field is an
@@ -10,30 +25,25 @@ import { isKnownTimeZone, isValidPeriod } from '../domain/hours';
  */
 
 export const Id = z.uuid();
-export const Slug = z.string().refine((s) => slugProblem(s) === null, { message: 'slug_invalid' });
+export const Slug = z.string().check(z.refine((s) => slugProblem(s) === null, { message: 'slug_invalid' }));
 /** Letters of any script (staff names are often Hangul), digits, dot, underscore, hyphen. */
-export const Username = z
-  .string()
-  .min(2)
-  .max(32)
-  .regex(/^[\p{L}\p{N}._-]+$/u)
-  .transform((s) => s.normalize('NFC').toLowerCase());
+export const Username = z.pipe(
+  z.string().check(z.minLength(2), z.maxLength(32), z.regex(/^[\p{L}\p{N}._-]+$/u)),
+  z.transform((s: string) => s.normalize('NFC').toLowerCase()),
+);
 /** Long passphrases are welcome; the cap only bounds the hashing work an attacker can request. */
-export const Password = z.string().min(8, { message: 'password_too_short' }).max(128);
-export const ShopName = z.string().trim().min(1).max(60);
-export const Phone = z
-  .string()
-  .max(20)
-  .regex(/^[0-9+\-() ]*$/);
-export const Won = z.number().refine(isWon, { message: `integer won from 0 to ${MAX_WON}` });
+export const Password = z.string().check(z.minLength(8, { message: 'password_too_short' }), z.maxLength(128));
+export const ShopName = nonBlank(60);
+export const Phone = z.string().check(z.maxLength(MAX_PHONE_LENGTH), z.regex(PHONE_PATTERN));
+export { Won };
 export const LocalDate = z.iso.date();
 /** Random 256-bit tokens in base64url: exactly 43 characters. */
-export const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const Token = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/));
 export const RoleSchema = z.enum(ROLES as ['owner', 'staff']);
-export const TimeZone = z.string().max(64).refine(isKnownTimeZone);
+export const TimeZone = z.string().check(z.maxLength(64), z.refine(isKnownTimeZone));
 
-const Period = z.strictObject({ open: z.string(), close: z.string() }).refine(isValidPeriod);
-const Day = z.array(Period).max(4);
+const Period = z.strictObject({ open: z.string(), close: z.string() }).check(z.refine(isValidPeriod));
+const Day = z.array(Period).check(z.maxLength(4));
 export const WeeklyHoursSchema = z.tuple([Day, Day, Day, Day, Day, Day, Day]);
 
 export const EmptyBody = z.strictObject({});
@@ -47,10 +57,10 @@ export const SignupRequest = z.strictObject({
 export const LoginRequest = z.strictObject({
   slug: Slug,
   username: Username,
-  password: z.string().min(1).max(128),
+  password: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 export const ChangePasswordRequest = z.strictObject({
-  currentPassword: z.string().min(1).max(128),
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(128)),
   newPassword: Password,
 });
 export const InviteInspectRequest = z.strictObject({ token: Token });
@@ -60,26 +70,93 @@ const atLeastOneField = (o: object) => Object.keys(o).length > 0;
 
 export const SettingsPatch = z
   .strictObject({
-    name: ShopName.optional(),
-    phone: Phone.optional(),
-    address: z.string().trim().max(200).optional(),
-    notice: z.string().trim().max(500).optional(),
-    timeZone: TimeZone.optional(),
-    hours: WeeklyHoursSchema.optional(),
-    pickup: z.boolean().optional(),
-    delivery: z.boolean().optional(),
-    payAtPickup: z.boolean().optional(),
-    bankTransfer: z.boolean().optional(),
-    bankAccount: z.string().trim().max(100).optional(),
+    name: z.optional(ShopName),
+    phone: z.optional(Phone),
+    address: z.optional(trimmed(200)),
+    notice: z.optional(trimmed(500)),
+    timeZone: z.optional(TimeZone),
+    hours: z.optional(WeeklyHoursSchema),
+    pickup: z.optional(z.boolean()),
+    delivery: z.optional(z.boolean()),
+    payAtPickup: z.optional(z.boolean()),
+    bankTransfer: z.optional(z.boolean()),
+    bankAccount: z.optional(trimmed(100)),
+    // Pickup scheduling and the shop's link (settings editor); cross-field rules: domain/shopSettings.
+    slug: z.optional(Slug),
+    slotMinutes: z.optional(z.int().check(z.refine(isSlotMinutes))),
+    slotCapacity: z.optional(intIn(1, SLOT_CAPACITY_MAX)),
+    leadMinutes: z.optional(intIn(0, LEAD_MINUTES_MAX)),
+    preorderDays: z.optional(intIn(0, PREORDER_DAYS_MAX)),
+    closedDates: z.optional(z.array(LocalDate).check(z.maxLength(CLOSED_DATES_MAX))),
   })
-  .refine(atLeastOneField, { message: 'nothing to change' });
+  .check(z.refine(atLeastOneField, { message: 'nothing to change' }));
+
+// ——— menu editing (domain/menuEdit.ts): the owner's changes; staff may only mark sold out ———
+const OptionInput = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: nonBlank(MENU_LIMITS.optionName),
+  priceDelta: Won,
+});
+const OptionGroupInput = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: nonBlank(MENU_LIMITS.optionName),
+  minChoices: intIn(0, MENU_LIMITS.optionsPerGroup),
+  maxChoices: intIn(1, MENU_LIMITS.optionsPerGroup),
+  options: z.array(OptionInput).check(z.minLength(1), z.maxLength(MENU_LIMITS.optionsPerGroup)),
+});
+/** Every field of an item the owner may set; the server checks option groups against domain rules. */
+const ItemFields = {
+  categoryId: Id,
+  name: nonBlank(MENU_LIMITS.name),
+  description: trimmed(MENU_LIMITS.description),
+  price: Won,
+  optionGroups: z.array(OptionGroupInput).check(z.maxLength(MENU_LIMITS.optionGroups)),
+  dailyQuota: z.nullable(intIn(0, MENU_LIMITS.dailyQuota)),
+  leadDays: intIn(0, MENU_LIMITS.leadDays),
+  orderCutoff: z.nullable(z.string().check(z.regex(CLOCK_PATTERN))),
+  position: intIn(0, MENU_LIMITS.position),
+};
+/** A new item, its id made on the tablet (S1: creating it twice returns the first). */
+export const ItemCreate = z.strictObject({
+  id: Id,
+  ...ItemFields,
+  description: z._default(ItemFields.description, ''),
+  optionGroups: z._default(ItemFields.optionGroups, []),
+  dailyQuota: z._default(ItemFields.dailyQuota, null),
+  leadDays: z._default(ItemFields.leadDays, 0),
+  orderCutoff: z._default(ItemFields.orderCutoff, null),
+  position: z._default(ItemFields.position, 0),
+});
 
 export const ItemPatch = z
   .strictObject({
-    price: Won.optional(),
-    soldOutUntil: LocalDate.nullable().optional(),
+    price: z.optional(Won),
+    soldOutUntil: z.optional(z.nullable(LocalDate)),
+    categoryId: z.optional(ItemFields.categoryId),
+    name: z.optional(ItemFields.name),
+    description: z.optional(ItemFields.description),
+    optionGroups: z.optional(ItemFields.optionGroups),
+    dailyQuota: z.optional(ItemFields.dailyQuota),
+    leadDays: z.optional(ItemFields.leadDays),
+    orderCutoff: z.optional(ItemFields.orderCutoff),
+    position: z.optional(ItemFields.position),
   })
-  .refine(atLeastOneField, { message: 'nothing to change' });
+  .check(z.refine(atLeastOneField, { message: 'nothing to change' }));
+
+export const CategoryCreate = z.strictObject({ id: Id, name: nonBlank(MENU_LIMITS.categoryName) });
+export const CategoryPatch = z.strictObject({ name: nonBlank(MENU_LIMITS.categoryName) });
+export const CategoryOrder = z.strictObject({
+  ids: z.array(Id).check(z.minLength(1), z.maxLength(MENU_LIMITS.categories)),
+});
+export const CategoryIdParams = z.strictObject({ categoryId: Id });
+/**
+ * A photo already shrunk on the device, as base64. The bound here only caps the request; the exact
+ * byte limit (MAX_PHOTO_BYTES) is checked on the decoded bytes, with its own message.
+ */
+export const PhotoUpload = z.strictObject({
+  contentType: z.enum(PHOTO_TYPES as [PhotoType, ...PhotoType[]]),
+  data: z.base64().check(z.minLength(4), z.maxLength(PHOTO_BASE64_MAX)),
+});
 
 export const SlugParams = z.strictObject({ slug: Slug });
 export const UserIdParams = z.strictObject({ userId: Id });
@@ -98,10 +175,10 @@ export const Me = z.strictObject({
 export const PublicSchedule = z.strictObject({
   timeZone: z.string(),
   hours: WeeklyHoursSchema,
-  slotMinutes: z.number().int(),
-  slotCapacity: z.number().int(),
-  leadMinutes: z.number().int(),
-  preorderDays: z.number().int(),
+  slotMinutes: z.int(),
+  slotCapacity: z.int(),
+  leadMinutes: z.int(),
+  preorderDays: z.int(),
   closedDates: z.array(z.string()),
 });
 
@@ -118,14 +195,19 @@ export const ShopSettings = z.strictObject({
   payAtPickup: z.boolean(),
   bankTransfer: z.boolean(),
   bankAccount: z.string(),
+  slotMinutes: z.int(),
+  slotCapacity: z.int(),
+  leadMinutes: z.int(),
+  preorderDays: z.int(),
+  closedDates: z.array(z.string()),
 });
 
 const MenuOptionSchema = z.strictObject({ id: z.string(), name: z.string(), priceDelta: Won });
 const OptionGroupSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  minChoices: z.number().int(),
-  maxChoices: z.number().int(),
+  minChoices: z.int(),
+  maxChoices: z.int(),
   options: z.array(MenuOptionSchema),
 });
 export const MenuItemSchema = z.strictObject({
@@ -134,15 +216,16 @@ export const MenuItemSchema = z.strictObject({
   name: z.string(),
   description: z.string(),
   price: Won,
-  photoUrl: z.string().nullable(),
+  photoUrl: z.nullable(z.string()),
   optionGroups: z.array(OptionGroupSchema),
-  soldOutUntil: z.string().nullable(),
-  dailyQuota: z.number().int().nullable(),
-  leadDays: z.number().int(),
-  orderCutoff: z.string().nullable(),
-  position: z.number().int(),
+  soldOutUntil: z.nullable(z.string()),
+  dailyQuota: z.nullable(z.int()),
+  leadDays: z.int(),
+  orderCutoff: z.nullable(z.string()),
+  position: z.int(),
 });
-export const MenuCategorySchema = z.strictObject({ id: Id, name: z.string(), position: z.number().int() });
+export const MenuCategorySchema = z.strictObject({ id: Id, name: z.string(), position: z.int() });
+export const MenuCategories = z.strictObject({ categories: z.array(MenuCategorySchema) });
 
 /**
  * What active orders already hold in the pre-order window, so a phone can show "3 left today" and
@@ -150,9 +233,9 @@ export const MenuCategorySchema = z.strictObject({ id: Id, name: z.string(), pos
  */
 export const Taken = z.strictObject({
   /** "YYYY-MM-DD HH:MM" → orders in that slot. */
-  slots: z.record(z.string(), z.number().int()),
+  slots: z.record(z.string(), z.int()),
   /** "YYYY-MM-DD <itemId>" → quantity ordered that day, for items with a daily quota. */
-  items: z.record(z.string(), z.number().int()),
+  items: z.record(z.string(), z.int()),
 });
 
 export const PublicShop = z.strictObject({
@@ -161,6 +244,13 @@ export const PublicShop = z.strictObject({
   categories: z.array(MenuCategorySchema),
   items: z.array(MenuItemSchema),
   taken: Taken,
+  /**
+   * Where the shop delivers and for how much (issue 6): public, so a phone computes the fee offline
+   * with the server's own code. Optional only for a copy a phone kept from before zones existed.
+   */
+  delivery: z.optional(DeliveryZonesSchema),
+  /** The instance's map tiles. */
+  map: z.optional(MapConfigSchema),
 });
 
 export const StaffList = z.strictObject({
@@ -183,10 +273,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * through only for loopback hosts, so a local test push service can stand in. The server narrows
  * this further in production (server/push/subscriptions.ts): it will POST to whatever URL is here.
  */
-export const PushEndpoint = z
-  .string()
-  .max(1000)
-  .refine(
+export const PushEndpoint = z.string().check(
+  z.maxLength(1000),
+  z.refine(
     (s) => {
       let u: URL;
       try {
@@ -198,14 +287,15 @@ export const PushEndpoint = z
       return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname));
     },
     { message: 'push endpoint must be an https URL' },
-  );
+  ),
+);
 /**
  * The browser's keys (RFC 8291), base64url as PushSubscription.toJSON() gives them: p256dh is a
  * 65-byte uncompressed P-256 point (starts with 0x04, hence "B"), auth a 16-byte secret. Anything
  * else could never be encrypted to, so it is refused here rather than failing at every send.
  */
-const P256dh = z.string().regex(/^B[A-Za-z0-9_-]{86}=?$/);
-const PushAuth = z.string().regex(/^[A-Za-z0-9_-]{22}(?:==)?$/);
+const P256dh = z.string().check(z.regex(/^B[A-Za-z0-9_-]{86}=?$/));
+const PushAuth = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}(?:==)?$/));
 
 export const PushSubscribeRequest = z.strictObject({
   endpoint: PushEndpoint,
@@ -214,4 +304,88 @@ export const PushSubscribeRequest = z.strictObject({
   /** The language notifications are written in: the customer's choice when opting in. */
   lang: z.enum(['ko', 'en']),
 });
-export const PushUnsubscribeRequest = z.strictObject({ endpoint: z.string().min(1).max(1000) });
+export const PushUnsubscribeRequest = z.strictObject({
+  endpoint: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+
+// ——— sales and the shop's backup (owner only: 'sales.read') ———
+
+const SalesByEnum = z.enum(SALES_BY as [SalesBy, ...SalesBy[]]);
+/** Sums over a year may pass MAX_WON, so totals are checked as counts, not as single prices. */
+const Amount = z.int().check(z.nonnegative());
+const Count = z.int().check(z.nonnegative());
+
+/** The range is checked further by domain/sales rangeProblem (order, at most a year): its own codes. */
+export const SalesRequest = z.strictObject({ from: LocalDate, to: LocalDate, by: SalesByEnum });
+export const SalesOrdersRequest = z.strictObject({ from: LocalDate, to: LocalDate });
+export const SalesDayRequest = z.strictObject({ date: LocalDate });
+
+export const SalesReport = z.strictObject({
+  from: LocalDate,
+  to: LocalDate,
+  by: SalesByEnum,
+  timeZone: z.string(),
+  periods: z.array(z.strictObject({ start: LocalDate, end: LocalDate, orders: Count, revenue: Amount })),
+  items: z.array(z.strictObject({ itemId: z.string(), name: z.string(), quantity: Count, revenue: Amount })),
+  total: z.strictObject({ orders: Count, revenue: Amount }),
+});
+
+const SalesTally = z.strictObject({ orders: Count, amount: Amount });
+const PaymentBreakdown = z.strictObject({
+  methods: z.array(
+    z.strictObject({
+      method: z.enum(PAYMENT_METHODS as [PaymentMethod, ...PaymentMethod[]]),
+      paid: SalesTally,
+      unpaid: SalesTally,
+      total: SalesTally,
+    }),
+  ),
+  paid: SalesTally,
+  unpaid: SalesTally,
+  total: SalesTally,
+});
+export const SalesDay = z.strictObject({
+  date: LocalDate,
+  timeZone: z.string(),
+  completed: PaymentBreakdown,
+  open: PaymentBreakdown,
+});
+
+/**
+ * A whole shop as one JSON file (server/backup). Each table is its rows as the database holds them,
+ * column names as keys: the columns a restore relies on are checked here, and columns a later
+ * migration adds pass through untouched, so the format does not break with each migration.
+ */
+export const BACKUP_FORMAT = 'dangol-shop-backup';
+const Row = z.looseObject({});
+const ShopRowSchema = z.looseObject({
+  id: Id,
+  slug: z.string(),
+  name: z.string(),
+  version: z.int().check(z.nonnegative()),
+});
+export const ShopBackup = z
+  .strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.literal(1),
+    /** PROTOCOL_VERSION of the server that wrote it. */
+    protocolVersion: z.int().check(z.positive()),
+    /** The highest database migration it was written under: a restore needs at least as much. */
+    schemaVersion: z.int().check(z.positive()),
+    exportedAt: z.string(),
+    /** The installation's Web Push key: subscriptions are restored only where the same key signs. */
+    vapidPublicKey: z.nullable(z.string()),
+    shop: ShopRowSchema,
+    /** Table name → rows, in the order a restore inserts them. */
+    tables: z.record(z.string().check(z.regex(/^[a-z_][a-z0-9_]*$/)), z.array(Row)),
+  })
+  .check(
+    z.superRefine((b, ctx) => {
+      // A backup is one shop's: a row of another shop would be written into it, or next to it.
+      for (const [table, rows] of Object.entries(b.tables)) {
+        const stray = rows.findIndex((r) => 'shop_id' in r && r.shop_id !== b.shop.id);
+        if (stray >= 0)
+          ctx.addIssue({ code: 'custom', path: ['tables', table, stray, 'shop_id'], message: 'other shop' });
+      }
+    }),
+  );

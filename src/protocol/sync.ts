@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_LINES, MAX_QUANTITY } from '../domain/pricing';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
 import { CLOCK_PATTERN } from '../domain/hours';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/checkout';
 import { Id, LocalDate, MenuItemSchema, Phone, PublicSchedule, Token, Won } from './schemas';
+import { DeliveryZonesSchema, LatLngSchema } from './delivery';
+import { intIn, nonBlank, trimmed } from './fields';
 
 /**
  * The sync contract (DESIGN.md S1–S14). A device writes a mutation into its outbox, pushes it with a
@@ -11,12 +13,12 @@ import { Id, LocalDate, MenuItemSchema, Phone, PublicSchedule, Token, Won } from
  * results: placeOrder carries item ids and quantities, and the server prices it from the catalogue.
  */
 
-const Clock = z.string().regex(CLOCK_PATTERN);
+const Clock = z.string().check(z.regex(CLOCK_PATTERN));
 
 export const OrderLineInputSchema = z.strictObject({
   itemId: Id,
-  quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  optionIds: z.array(z.string().min(1).max(64)).max(20),
+  quantity: intIn(1, MAX_QUANTITY),
+  optionIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20)),
 });
 
 /**
@@ -24,7 +26,7 @@ export const OrderLineInputSchema = z.strictObject({
  * the same screen state: the first commit wins, the other is refused with invalid_transition (S10),
  * rather than both applying in turn (accept, then a cancel decided before the accept was seen).
  */
-const From = z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]).optional();
+const From = z.optional(z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]));
 const Payment = z.enum(PAYMENT_METHODS as [PaymentMethod, ...PaymentMethod[]]);
 
 /** Chat text: plain text only, bounded so one message cannot fill a phone's screen or the database. */
@@ -33,24 +35,29 @@ export const MAX_MESSAGE_LENGTH = 1000;
 export const mutationArgs = {
   placeOrder: z.strictObject({
     orderId: Id,
-    lines: z.array(OrderLineInputSchema).min(1).max(MAX_LINES),
+    lines: z.array(OrderLineInputSchema).check(z.minLength(1), z.maxLength(MAX_LINES)),
     fulfilment: z.enum(['pickup', 'delivery']),
     date: LocalDate,
-    slot: Clock.nullable(),
-    customerName: z.string().trim().max(40),
+    slot: z.nullable(Clock),
+    customerName: trimmed(40),
     customerPhone: Phone,
-    address: z.string().trim().max(200),
-    note: z.string().trim().max(500),
-    payment: Payment.default('at_pickup'),
+    address: trimmed(200),
+    note: trimmed(500),
+    payment: z._default(Payment, 'at_pickup'),
     /**
      * A secret the phone puts in the order's share link; the server keeps only its hash. Absent for
      * orders the shop typed in (a phone order, an SMS hand-off): those have no share link.
      */
-    shareSecret: Token.optional(),
+    shareSecret: z.optional(Token),
+    /**
+     * Where a delivery goes, as the customer's pin (issue 6). The server computes the delivery fee
+     * from it and the shop's zones; the phone never sends a fee.
+     */
+    location: z.optional(LatLngSchema),
   }),
   cancelOrder: z.strictObject({ orderId: Id, from: From }),
-  acceptOrder: z.strictObject({ orderId: Id, from: From, prepMinutes: z.number().int().min(1).max(240) }),
-  rejectOrder: z.strictObject({ orderId: Id, from: From, reason: z.string().trim().min(1).max(200) }),
+  acceptOrder: z.strictObject({ orderId: Id, from: From, prepMinutes: intIn(1, 240) }),
+  rejectOrder: z.strictObject({ orderId: Id, from: From, reason: nonBlank(200) }),
   markReady: z.strictObject({ orderId: Id, from: From }),
   completeOrder: z.strictObject({ orderId: Id, from: From }),
   /** The shop saw the money: cash or card at the counter, or a bank transfer it checked. */
@@ -61,9 +68,25 @@ export const mutationArgs = {
    */
   sendMessage: z.strictObject({
     messageId: Id,
-    deviceId: Id.optional(),
-    orderId: Id.nullable(),
-    body: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+    deviceId: z.optional(Id),
+    orderId: z.nullable(Id),
+    body: nonBlank(MAX_MESSAGE_LENGTH),
+  }),
+  /**
+   * Sold out through `until` (a shop-local date, inclusive), or back on sale (null). A mutation, not
+   * a route, so the tablet can mark it with the network down and it reaches the server once (S2, S4).
+   */
+  setSoldOut: z.strictObject({ itemId: Id, until: z.nullable(LocalDate) }),
+  /**
+   * A shop device took (part of) a gift voucher, maybe offline. Applied in arrival order with the
+   * balance checked; an excess is applied and recorded as a shortfall (issue #7). Shop devices only.
+   */
+  redeemVoucher: z.strictObject({
+    redemptionId: Id,
+    voucherId: Id,
+    amount: Won.check(z.refine((w) => w > 0)),
+    orderId: z.nullable(Id),
+    at: z.iso.datetime({ offset: true }),
   }),
 };
 
@@ -83,7 +106,7 @@ export const CUSTOMER_MUTATIONS: ReadonlySet<MutationName> = new Set([
 const mutation = <N extends MutationName>(name: N) =>
   z.strictObject({
     mutationId: Id,
-    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    seq: intIn(1, Number.MAX_SAFE_INTEGER),
     name: z.literal(name),
     args: mutationArgs[name],
   });
@@ -97,6 +120,8 @@ export const MutationSchema = z.discriminatedUnion('name', [
   mutation('completeOrder'),
   mutation('markPaid'),
   mutation('sendMessage'),
+  mutation('setSoldOut'),
+  mutation('redeemVoucher'),
 ]);
 export type Mutation = z.output<typeof MutationSchema>;
 
@@ -105,13 +130,13 @@ export const MAX_BATCH = 100;
 
 export const PushRequest = z.strictObject({
   clientId: Id,
-  mutations: z.array(MutationSchema).min(1).max(MAX_BATCH),
+  mutations: z.array(MutationSchema).check(z.minLength(1), z.maxLength(MAX_BATCH)),
 });
 
 export const PricedLineSchema = z.strictObject({
   itemId: Id,
   name: z.string(),
-  quantity: z.number().int(),
+  quantity: z.int(),
   options: z.array(z.strictObject({ id: z.string(), name: z.string(), priceDelta: Won })),
   unitPrice: Won,
   lineTotal: Won,
@@ -124,36 +149,40 @@ export const OrderSchema = z.strictObject({
   status: z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]),
   fulfilment: z.enum(['pickup', 'delivery']),
   date: LocalDate,
-  slot: Clock.nullable(),
+  slot: z.nullable(Clock),
   customerName: z.string(),
   customerPhone: z.string(),
   address: z.string(),
   note: z.string(),
   payment: Payment,
-  paidAt: z.string().nullable(),
+  paidAt: z.nullable(z.string()),
   createdAt: z.string(),
-  receivedAt: z.string().nullable(),
-  prepMinutes: z.number().int().nullable(),
-  readyBy: z.string().nullable(),
-  rejectReason: z.string().nullable(),
-  version: z.number().int(),
+  receivedAt: z.nullable(z.string()),
+  prepMinutes: z.nullable(z.int()),
+  readyBy: z.nullable(z.string()),
+  rejectReason: z.nullable(z.string()),
+  version: z.int(),
+  /** Computed by the server from the pin and the zones; included in total. Absent: none. */
+  deliveryFee: z.optional(Won),
+  /** The delivery pin, for the shop's map of the day's deliveries. Never in a share link. */
+  location: z.optional(z.nullable(LatLngSchema)),
 });
 
 export const MessageSchema = z.strictObject({
   id: Id,
   /** The conversation: the customer's device. */
   deviceId: Id,
-  orderId: Id.nullable(),
+  orderId: z.nullable(Id),
   author: z.enum(['customer', 'shop']),
   body: z.string(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
 
 /**
  * What anyone holding an order's share link may see: its progress, never who ordered or where to.
  */
-export const SharedOrderSchema = OrderSchema.pick({
+export const SharedOrderSchema = z.pick(OrderSchema, {
   id: true,
   lines: true,
   total: true,
@@ -176,34 +205,36 @@ export const SharedOrderRequest = z.strictObject({ orderId: Id, secret: Token })
  */
 export const MutationResult = z.strictObject({
   mutationId: Id,
-  seq: z.number().int(),
+  seq: z.int(),
   status: z.enum(['applied', 'rejected']),
-  code: z.string().optional(),
-  order: OrderSchema.optional(),
+  code: z.optional(z.string()),
+  order: z.optional(OrderSchema),
 });
 export type MutationResult = z.output<typeof MutationResult>;
 
 export const PushResponse = z.strictObject({
   results: z.array(MutationResult),
   /** The highest seq the server has applied or rejected for this client. */
-  lastSeq: z.number().int(),
+  lastSeq: z.int(),
 });
 
 export const PullRequest = z.strictObject({
   clientId: Id,
-  cursor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  cursor: intIn(0, Number.MAX_SAFE_INTEGER),
 });
 
 export const PullResponse = z.strictObject({
   /** Pass this back as the next cursor (S6: a version, never a timestamp). */
-  cursor: z.number().int(),
+  cursor: z.int(),
   /** More rows wait beyond this page: pull again at once. */
   more: z.boolean(),
-  lastSeq: z.number().int(),
+  lastSeq: z.int(),
   orders: z.array(OrderSchema),
   messages: z.array(MessageSchema),
   items: z.array(MenuItemSchema),
   schedule: PublicSchedule,
+  /** The shop's delivery zones as they stand, so an optimistic total includes the right fee. */
+  delivery: z.optional(DeliveryZonesSchema),
 });
 
 /** The SSE poke: contentless but for the version, so it can never carry someone else's order (S8, S13). */

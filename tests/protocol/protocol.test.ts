@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION, protocolVerdict } from '../../src/protocol/version';
 import { SettingsPatch, SignupRequest, Username } from '../../src/protocol/schemas';
 import { ko } from '../../src/i18n/ko';
 import { en } from '../../src/i18n/en';
+import { consoleMessages } from '../../src/i18n/shop/console';
 
 describe('protocol', () => {
   it('picks Korean unless the caller prefers English', () => {
@@ -25,6 +26,7 @@ describe('protocol', () => {
 
   it('every screen text exists in both languages', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(ko).sort());
+    expect(Object.keys(consoleMessages.en).sort()).toEqual(Object.keys(consoleMessages.ko).sort());
   });
 
   it('reads the protocol header strictly: old clients reload, newer ones retry', () => {
