@@ -6,14 +6,18 @@ import type { Deps } from './http/register';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
 import { accountRoutes } from './routes/accounts';
+import { dataRoutes } from './routes/data';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { menuRoutes } from './routes/menu';
+import { deliveryRoutes } from './routes/delivery';
 import { PushNotifier } from './push/notify';
 import { vapidSubject } from './push/vapid';
 import { pushRoutes } from './routes/push';
 import { shopRoutes } from './routes/shop';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
+import { voucherRoutes } from './routes/vouchers';
 import { LocalPokeHub } from './sync/localPokeHub';
 import { openPgPokeHub } from './sync/pgPokeHub';
 import type { PokeHub } from './sync/pokeHub';
@@ -89,15 +93,23 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await notifier.vapidKeys();
   // Ours to close: sends still out get a moment, and are abandoned rather than holding up the exit.
   if (!opts.pushNotifier) app.addHook('onClose', async () => notifier.close());
-  installSecurity(app, { publicUrl: config.publicUrl });
+  installSecurity(app, {
+    publicUrl: config.publicUrl,
+    tileUrl: config.tiles?.tileUrl,
+    geocoderUrl: config.geocoderUrl,
+  });
   const spaFallback = await installStatic(app, config.staticDir);
   installErrorHandling(app, spaFallback);
   healthRoutes(app, deps);
   accountRoutes(app, deps);
   staffRoutes(app, deps);
   shopRoutes(app, deps);
+  menuRoutes(app, deps);
+  deliveryRoutes(app, deps);
   deviceRoutes(app, deps);
   syncRoutes(app, deps, notifier);
   pushRoutes(app, deps, notifier);
+  dataRoutes(app, deps);
+  voucherRoutes(app, deps);
   return app;
 }

@@ -30,6 +30,43 @@ export interface Config {
   };
   sessionDays: number;
   inviteHours: number;
+  /** Map tiles (TILE_URL, TILE_ATTRIBUTION, TILE_MAX_ZOOM); absent: OpenStreetMap's standard tiles. */
+  tiles?: TileConfig;
+  /** A Nominatim-compatible search URL (GEOCODER_URL) for the owner's "find the address"; off by default. */
+  geocoderUrl?: string;
+}
+
+export interface TileConfig {
+  /** A template with {z}, {x}, {y} (and optionally {s}), http(s) only. */
+  tileUrl: string;
+  attribution: string;
+  maxZoom: number;
+}
+
+/** TILE_URL and friends, checked at start-up: a typo fails loudly rather than as a grey map. */
+export function tilesFromEnv(env: NodeJS.ProcessEnv): TileConfig | undefined {
+  if (!env.TILE_URL) return undefined;
+  const url = new URL(env.TILE_URL.replace(/\{[a-z]\}/g, '0'));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('TILE_URL must be http(s)');
+  if (!/\{z\}/.test(env.TILE_URL) || !/\{x\}/.test(env.TILE_URL) || !/\{y\}/.test(env.TILE_URL))
+    throw new Error('TILE_URL needs {z}, {x} and {y}');
+  const maxZoom = env.TILE_MAX_ZOOM === undefined ? 19 : Number(env.TILE_MAX_ZOOM);
+  if (!Number.isInteger(maxZoom) || maxZoom < 1 || maxZoom > 22)
+    throw new Error('TILE_MAX_ZOOM must be 1–22');
+  // A tile server other than OSM's still needs its credit shown; this is only the fallback wording.
+  return {
+    tileUrl: env.TILE_URL,
+    attribution: env.TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+    maxZoom,
+  };
+}
+
+/** GEOCODER_URL, checked at start-up: an https (or loopback http) URL, or nothing. */
+export function geocoderFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.GEOCODER_URL) return undefined;
+  const url = new URL(env.GEOCODER_URL);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('GEOCODER_URL must be http(s)');
+  return url.href;
 }
 
 export const DEFAULT_LIMITS: Config['limits'] = {
@@ -58,5 +95,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     limits: DEFAULT_LIMITS,
     sessionDays: 30,
     inviteHours: 72,
+    tiles: tilesFromEnv(env),
+    geocoderUrl: geocoderFromEnv(env),
   };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { isErrorCode } from '../../src/protocol/errors';
 import { protocolVerdict } from '../../src/protocol/version';
 import { fillPath, routes, type RouteDef, type RouteName } from '../../src/protocol/routes';
@@ -21,7 +21,41 @@ const VALID_BODY: Partial<Record<RouteName, unknown>> = {
   logout: {},
   changePassword: { currentPassword: PASSWORD, newPassword: PASSWORD },
   updateSettings: { notice: '오늘 휴무' },
+  updateDelivery: {
+    shopLocation: { lat: 37.5663, lng: 126.978 },
+    roadFactor: 1.3,
+    tiers: [{ maxKm: 2, fee: 2000, minOrder: 10000 }],
+    polygons: [
+      {
+        name: '퍼즈 구역',
+        area: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [126.97, 37.56],
+              [126.99, 37.56],
+              [126.99, 37.58],
+              [126.97, 37.56],
+            ],
+          ],
+        },
+        fee: 1000,
+        minOrder: 0,
+      },
+    ],
+    freeAbove: 50000,
+  },
   updateItem: { soldOutUntil: null },
+  createItem: {
+    id: '5b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+    categoryId: '6c2f3d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    name: '퍼즈 메뉴',
+    price: 1000,
+  },
+  uploadPhoto: { contentType: 'image/jpeg', data: '/9j/4AAQSkZJRg==' },
+  createCategory: { id: '7d3a4e5f-6b7c-4d8e-9f0a-1b2c3d4e5f6a', name: '퍼즈 분류' },
+  updateCategory: { name: '퍼즈 분류' },
+  reorderCategories: { ids: ['8e4b5f6a-7c8d-4e9f-8a1b-2c3d4e5f6a7b'] },
   createInvite: {},
   inspectInvite: { token: 'a'.repeat(43) },
   acceptInvite: { token: 'a'.repeat(43), username: 'newbie', password: PASSWORD },
@@ -38,6 +72,27 @@ const VALID_BODY: Partial<Record<RouteName, unknown>> = {
     lang: 'ko',
   },
   pushUnsubscribe: { endpoint: 'https://push.example.com/fuzz' },
+  salesReport: { from: '2026-11-01', to: '2026-11-30', by: 'week' },
+  salesDay: { date: '2026-11-23' },
+  salesOrders: { from: '2026-11-01', to: '2026-11-30' },
+  issueVoucher: {
+    voucherId: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+    won: 30000,
+    itemId: null,
+    expiresAt: '2030-01-01T00:00:00.000Z',
+    message: '생일 축하해',
+    buyerName: '김단골',
+    paidBy: 'cash',
+  },
+  confirmVoucher: { voucherId: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', paidBy: 'transfer' },
+  resolveVoucherConflict: { redemptionId: '3b4c5d6e-7f8a-4b9c-8d1e-2f3a4b5c6d7e', resolution: 'accept_loss' },
+  voucherBalance: { token: `${'eyJh'.repeat(20)}.${'A'.repeat(86)}` },
+  requestVoucher: {
+    voucherId: '4c5d6e7f-8a9b-4cad-8e2f-3a4b5c6d7e8f',
+    won: 30000,
+    message: '',
+    buyerName: '김단골',
+  },
 };
 
 function validPush() {
@@ -112,7 +167,7 @@ function encode(v: string): string {
     .join('');
 }
 
-function shapeKeys(schema: z.ZodType | undefined): string[] {
+function shapeKeys(schema: z.ZodMiniType | undefined): string[] {
   const s = schema as unknown as {
     shape?: Record<string, unknown>;
     def?: { in?: { shape?: Record<string, unknown> } };
@@ -121,7 +176,7 @@ function shapeKeys(schema: z.ZodType | undefined): string[] {
 }
 
 /** Judged on what actually goes over the wire: JSON turns Infinity and NaN into null, which may be valid. */
-function invalidFor(schema: z.ZodType, value: unknown): boolean {
+function invalidFor(schema: z.ZodMiniType, value: unknown): boolean {
   const text = JSON.stringify(value);
   return !schema.safeParse(text === undefined ? undefined : JSON.parse(text)).success;
 }
@@ -263,7 +318,12 @@ function mutations(name: RouteName): fc.Arbitrary<Mutation> {
 
 function validRequest(name: RouteName, w: World): Built {
   const def = routes[name] as RouteDef;
-  const params = { slug: w.shop1.slug, itemId: w.shop1.itemId, userId: w.shop1.staffId };
+  const params = {
+    slug: w.shop1.slug,
+    itemId: w.shop1.itemId,
+    userId: w.shop1.staffId,
+    categoryId: '9f5c6a7b-8d9e-4f0a-9b1c-2d3e4f5a6b7c',
+  };
   const headers: Record<string, string> = {};
   if (def.access === 'device') headers['x-dangol-device'] = w.actors.deviceA.device!;
   else if (def.access !== 'public') headers.cookie = w.actors.owner1.cookie!;

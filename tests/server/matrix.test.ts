@@ -131,6 +131,32 @@ const CASES: Case[] = [
     check: (res, { actor }) => expect((res.json() as { slug: string }).slug).toBe(shopOf(actor)),
   },
   {
+    route: 'deliverySettings',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: () => ({ method: 'GET', url: '/api/shop/delivery' }),
+    check: (res) => expect((res.json() as { map: { tileUrl: string } }).map.tileUrl).toContain('{z}'),
+  },
+  {
+    route: 'updateDelivery',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: ({ actor }) => ({
+      method: 'POST',
+      url: '/api/shop/delivery',
+      payload: {
+        shopLocation: actor === 'owner2' ? { lat: 35.1, lng: 129 } : { lat: 37.5, lng: 127 },
+        roadFactor: 1.3,
+        tiers: [{ maxKm: 3, fee: 3000, minOrder: 0 }],
+        polygons: [],
+        freeAbove: null,
+      },
+    }),
+    // Each owner changes their own shop only: the pin that comes back is the one they sent.
+    check: (res, { actor }) =>
+      expect((res.json() as { delivery: { shopLocation: { lat: number } } }).delivery.shopLocation.lat).toBe(
+        actor === 'owner2' ? 35.1 : 37.5,
+      ),
+  },
+  {
     route: 'updateItem',
     label: 'sold out, shop 1 item',
     expect: row(401, 401, 401, 200, 200, 404),
@@ -149,6 +175,72 @@ const CASES: Case[] = [
       url: `/api/shop/items/${w.shop1.itemId}`,
       payload: { price: 5000 },
     }),
+  },
+  // ——— menu editing: the owner's, each of their own shop (staff only mark sold out) ———
+  {
+    route: 'updateItem',
+    label: 'name, shop 1 item',
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: ({ w }) => ({
+      method: 'PATCH',
+      url: `/api/shop/items/${w.shop1.itemId}`,
+      payload: { name: '멸치볶음' },
+    }),
+  },
+  {
+    route: 'uploadPhoto',
+    label: 'shop 1 item',
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: ({ w }) => ({
+      method: 'POST',
+      url: `/api/shop/items/${w.shop1.itemId}/photo`,
+      payload: { contentType: 'image/jpeg', data: TINY_JPEG },
+    }),
+    check: (res) => expect((res.json() as { photoUrl: string }).photoUrl).toMatch(/^\/uploads\//),
+  },
+  {
+    route: 'createCategory',
+    expect: row(401, 401, 401, 403, 201, 201),
+    request: ({ actor, n }) => ({
+      method: 'POST',
+      url: '/api/shop/categories',
+      payload: { id: randomUUID(), name: `분류 ${actor} ${n}` },
+    }),
+  },
+  {
+    route: 'updateCategory',
+    label: "shop 1's category",
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: async ({ t, w }) => ({
+      method: 'PATCH',
+      url: `/api/shop/categories/${await categoryOf(t, w.shop1.itemId)}`,
+      payload: { name: '반찬' },
+    }),
+  },
+  {
+    route: 'deleteCategory',
+    label: 'an empty category of shop 1',
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: async ({ t, w }) => {
+      const id = randomUUID();
+      await t.storage.query(`insert into menu_categories (id, shop_id, name) values ($1, $2, '빈 분류')`, [
+        id,
+        w.shop1.id,
+      ]);
+      return { method: 'DELETE', url: `/api/shop/categories/${id}` };
+    },
+  },
+  {
+    route: 'reorderCategories',
+    label: "the actor's own shop's categories",
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: async ({ t, actor }) => {
+      const rows = await t.storage.query<{ id: string }>(
+        `select c.id from menu_categories c join shops s on s.id = c.shop_id where s.slug = $1 order by c.position desc, c.name desc`,
+        [shopOf(actor)],
+      );
+      return { method: 'POST', url: '/api/shop/categories/order', payload: { ids: rows.map((r) => r.id) } };
+    },
   },
   {
     route: 'staffList',
@@ -301,6 +393,209 @@ const CASES: Case[] = [
       payload: { endpoint: `https://push.example.com/${actor}` },
     }),
   },
+  // Sales figures, CSV sources and the full backup: the owner's business, each of their own shop.
+  {
+    route: 'salesReport',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: () => ({
+      method: 'POST',
+      url: '/api/shop/sales',
+      payload: { from: today(), to: today(), by: 'day' },
+    }),
+  },
+  {
+    route: 'salesDay',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: () => ({ method: 'POST', url: '/api/shop/sales/day', payload: { date: today() } }),
+  },
+  {
+    route: 'salesOrders',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: () => ({
+      method: 'POST',
+      url: '/api/shop/sales/orders',
+      payload: { from: today(), to: today() },
+    }),
+    // S13: the devices' orders (placed in shop 1 above) reach shop 1's owner only.
+    check: (res, { actor }) => {
+      const ids = (res.json() as { orders: { id: string }[] }).orders.map((o) => o.id);
+      const devicesOrders = [...placedBy.values()].flat();
+      expect(ids.filter((id) => devicesOrders.includes(id)).length > 0).toBe(actor === 'owner1');
+    },
+  },
+  {
+    route: 'shopBackup',
+    expect: row(401, 401, 401, 403, 200, 200),
+    request: () => ({ method: 'GET', url: '/api/shop/backup' }),
+    check: (res, { actor }) => {
+      const body = res.json() as { shop: { slug: string }; tables: { users: { username: string }[] } };
+      expect(body.shop.slug).toBe(shopOf(actor));
+      // Only this shop's people: shop 2's backup does not carry shop 1's staff member.
+      expect(body.tables.users.some((u) => u.username === 'staff')).toBe(actor === 'owner1');
+    },
+  },
+  // ——— gift vouchers (issue #7): the owner sells, shop devices accept, a phone sees only its own ———
+  {
+    route: 'issueVoucher',
+    // Staff accept vouchers but do not sell them (vouchers.issue is the owner's).
+    expect: row(401, 401, 401, 403, 201, 201),
+    request: () => ({ method: 'POST', url: '/api/shop/vouchers', payload: issueBody() }),
+    check: (res, { actor }) => {
+      const v = res.json() as { id: string; token: string };
+      expect(v.token).toMatch(/\./);
+      issuedIn.set(shopOf(actor), [...(issuedIn.get(shopOf(actor)) ?? []), v.id]);
+    },
+  },
+  {
+    route: 'shopVouchers',
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: () => ({ method: 'GET', url: '/api/shop/vouchers' }),
+    // S13: each shop sees its own vouchers only, and never a private key.
+    check: (res, { actor, w }) => {
+      const body = res.json() as { shopId: string; publicKey: string; vouchers: { id: string }[] };
+      expect(body.shopId).toBe(actor === 'owner2' ? w.shop2.id : w.shop1.id);
+      expect(body.publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(res.body).not.toMatch(/PRIVATE KEY/);
+      expect(body.vouchers.length).toBeGreaterThan(0);
+      const ofOther = actor === 'owner2' ? issuedIn.get('shop-one') : issuedIn.get('shop-two');
+      expect(body.vouchers.filter((v) => ofOther?.includes(v.id))).toEqual([]);
+    },
+  },
+  {
+    route: 'requestVoucher',
+    expect: row(401, 201, 201, 401, 401, 401),
+    request: ({ w }) => ({
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/vouchers/request`,
+      payload: { voucherId: randomUUID(), won: 30000, message: '', buyerName: '김단골' },
+    }),
+    check: (res, { actor, w }) => {
+      const d = w.actors[actor].device!;
+      requestedBy.set(d, [...(requestedBy.get(d) ?? []), (res.json() as { id: string }).id]);
+    },
+  },
+  {
+    route: 'myVouchers',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: ({ w }) => ({ method: 'GET', url: `/api/s/${w.shop1.slug}/vouchers` }),
+    // S13: a phone lists exactly the vouchers it asked for, never another device's.
+    check: (res, { actor, w }) => {
+      const ids = (res.json() as { vouchers: { id: string }[] }).vouchers.map((v) => v.id);
+      const mine = requestedBy.get(w.actors[actor].device!) ?? [];
+      expect(mine.length).toBeGreaterThan(0);
+      expect(ids.sort()).toEqual([...mine].sort());
+    },
+  },
+  {
+    route: 'confirmVoucher',
+    // Another shop's voucher does not exist for owner 2.
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: async ({ t, w }) => {
+      const device = w.actors.deviceA.device!;
+      const res = await json(t.app, {
+        method: 'POST',
+        url: `/api/s/${w.shop1.slug}/vouchers/request`,
+        device,
+        payload: { voucherId: randomUUID(), won: 10000, message: '', buyerName: '이손님' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const voucherId = (res.json() as { id: string }).id;
+      requestedBy.set(device, [...(requestedBy.get(device) ?? []), voucherId]);
+      return {
+        method: 'POST',
+        url: '/api/shop/vouchers/confirm',
+        payload: { voucherId, paidBy: 'transfer' },
+      };
+    },
+    check: (res) => expect((res.json() as { token: string | null }).token).toMatch(/\./),
+  },
+  {
+    route: 'resolveVoucherConflict',
+    label: 'an id that is no over-redemption',
+    expect: row(401, 401, 401, 403, 404, 404),
+    request: () => ({
+      method: 'POST',
+      url: '/api/shop/vouchers/resolve',
+      payload: { redemptionId: randomUUID(), resolution: 'accept_loss' },
+    }),
+  },
+  {
+    route: 'voucherKey',
+    expect: everyone(200),
+    request: ({ w }) => ({ method: 'GET', url: `/api/shops/${w.shop1.slug}/voucher-key` }),
+    check: (res, { w }) => expect((res.json() as { shopId: string }).shopId).toBe(w.shop1.id),
+  },
+  {
+    route: 'voucherBalance',
+    label: 'with a genuine token: whoever holds it',
+    expect: everyone(200),
+    request: async ({ t, w }) => ({
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/vouchers/balance`,
+      payload: { token: await issuedToken(t, w.actors.owner1.cookie!) },
+    }),
+    check: (res) => expect((res.json() as { balance: number }).balance).toBe(30000),
+  },
+  {
+    route: 'voucherBalance',
+    label: "with shop 2's genuine token at shop 1: refused as not this shop's",
+    expect: everyone(400),
+    request: async ({ t, w }) => ({
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/vouchers/balance`,
+      payload: { token: await issuedToken(t, w.actors.owner2.cookie!) },
+    }),
+    check: (res) => expect((res.json() as { code: string }).code).toBe('voucher_forged'),
+  },
+  {
+    route: 'customerPush',
+    label: 'redeemVoucher from a phone: refused and recorded (S5)',
+    expect: row(401, 200, 200, 401, 401, 401),
+    request: async ({ t, w }) => ({
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/push`,
+      payload: redeemBody(await issuedVoucherId(t, w.actors.owner1.cookie!)),
+    }),
+    check: (res) =>
+      expect((res.json() as { results: { status: string; code: string }[] }).results[0]).toMatchObject({
+        status: 'rejected',
+        code: 'forbidden',
+      }),
+  },
+  {
+    route: 'shopPush',
+    label: "redeemVoucher: staff and owner 1 redeem, owner 2 cannot touch shop 1's voucher",
+    expect: row(401, 401, 401, 200, 200, 200),
+    request: async ({ t, w }) => ({
+      method: 'POST',
+      url: '/api/shop/push',
+      payload: redeemBody(await issuedVoucherId(t, w.actors.owner1.cookie!)),
+    }),
+    check: (res, { actor }) =>
+      expect((res.json() as { results: { status: string; code?: string }[] }).results[0]).toEqual(
+        actor === 'owner2'
+          ? expect.objectContaining({ status: 'rejected', code: 'voucher_not_found' })
+          : expect.objectContaining({ status: 'applied' }),
+      ),
+  },
+  // Last: the pull rows above expect shop 1's menu as the world made it.
+  {
+    route: 'createItem',
+    label: "in shop 1's category",
+    // Another shop's category does not exist for owner 2.
+    expect: row(401, 401, 401, 403, 201, 400),
+    request: async ({ t, w }) => ({
+      method: 'POST',
+      url: '/api/shop/items',
+      payload: {
+        id: randomUUID(),
+        categoryId: await categoryOf(t, w.shop1.itemId),
+        name: '새 메뉴',
+        price: 3000,
+      },
+    }),
+    check: (res) => expect((res.json() as { name: string }).name).toBe('새 메뉴'),
+  },
 ];
 
 /** A browser's subscription keys (P-256 point, 16-byte secret), well-formed; nothing is sent to them here. */
@@ -309,8 +604,68 @@ const PUSH_KEYS = {
   auth: '4zVjwCkSmAwBiyGe7vIQnQ',
 };
 
+/** The first bytes of a JPEG: the server sniffs the type, it does not decode the picture. */
+const TINY_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]).toString(
+  'base64',
+);
+
+async function categoryOf(t: TestApp, itemId: string): Promise<string> {
+  const [row] = await t.storage.query<{ category_id: string }>(
+    'select category_id from menu_items where id = $1',
+    [itemId],
+  );
+  return row!.category_id;
+}
+
 /** Orders each device placed through the matrix's push rows, to check what its pull may show. */
 const placedBy = new Map<string, string[]>();
+/** Vouchers each device asked for, and those issued in each shop (by slug). */
+const requestedBy = new Map<string, string[]>();
+const issuedIn = new Map<string, string[]>();
+
+function issueBody() {
+  return {
+    voucherId: randomUUID(),
+    won: 30000,
+    itemId: null,
+    expiresAt: new Date(Date.now() + 366 * 86_400_000).toISOString(),
+    message: '생일 축하해',
+    buyerName: '김단골',
+    paidBy: 'cash',
+  };
+}
+
+async function issue(t: TestApp, cookie: string): Promise<{ id: string; token: string }> {
+  const res = await json(t.app, { method: 'POST', url: '/api/shop/vouchers', cookie, payload: issueBody() });
+  expect(res.statusCode, res.body).toBe(201);
+  const v = res.json() as { id: string; token: string };
+  const me = await json(t.app, { method: 'GET', url: '/api/auth/me', cookie });
+  const slug = (me.json() as { shop: { slug: string } }).shop.slug;
+  issuedIn.set(slug, [...(issuedIn.get(slug) ?? []), v.id]);
+  return v;
+}
+const issuedToken = async (t: TestApp, cookie: string) => (await issue(t, cookie)).token;
+const issuedVoucherId = async (t: TestApp, cookie: string) => (await issue(t, cookie)).id;
+
+function redeemBody(voucherId: string) {
+  return {
+    clientId: randomUUID(),
+    mutations: [
+      {
+        mutationId: randomUUID(),
+        seq: 1,
+        name: 'redeemVoucher',
+        args: {
+          redemptionId: randomUUID(),
+          voucherId,
+          amount: 5000,
+          orderId: null,
+          at: new Date().toISOString(),
+        },
+      },
+    ],
+  };
+}
 
 function pushBody(itemId: string) {
   return {

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security';
 import { drivers, dropTestSchemas } from '../support/drivers';
@@ -9,11 +10,29 @@ import { makeWorld, PASSWORD, type World } from '../support/world';
 
 afterAll(dropTestSchemas);
 
+const BIG_JS = `export const words = ${JSON.stringify('단골 가게 '.repeat(500))};\n`;
+
 function fakeBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dangol-dist-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>단골</title><div id="root"></div>');
   writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  // What the build's precompress step writes beside a file (vite.config.ts).
+  const big = join(dir, 'assets', 'big-def456.js');
+  writeFileSync(big, BIG_JS);
+  writeFileSync(`${big}.gz`, gzipSync(BIG_JS));
+  writeFileSync(`${big}.br`, brotliCompressSync(BIG_JS));
+  // Vite's manifest (build.manifest = chunks.json): the entry, and the customer screen with its imports.
+  const chunks = {
+    'index.html': { file: 'assets/index-1.js', imports: ['_runtime.js'] },
+    '_runtime.js': { file: 'assets/runtime-2.js' },
+    'src/app/customer/CustomerShop.tsx': {
+      file: 'assets/CustomerShop-3.js',
+      imports: ['_runtime.js', 'index.html', '_api.js'],
+    },
+    '_api.js': { file: 'assets/api-4.js', imports: ['_runtime.js'] },
+  };
+  writeFileSync(join(dir, 'chunks.json'), JSON.stringify(chunks));
   return dir;
 }
 
@@ -57,15 +76,68 @@ describe.each(drivers)('security baseline on $name', (driver) => {
       expect(res.body, url).toContain('<div id="root">');
     }
     const page = await t.app.inject({ method: 'GET', url: '/s/shop-one' });
+    // A customer page names its screen's chunks, beyond the entry's, so they load alongside it.
+    expect(page.headers.link).toBe(
+      '</assets/CustomerShop-3.js>; rel=modulepreload; crossorigin, </assets/api-4.js>; rel=modulepreload; crossorigin',
+    );
+    for (const other of ['/shop', '/s/shop-one/v', '/s/shop-one/v/abc.def'])
+      expect((await t.app.inject({ method: 'GET', url: other })).headers.link, other).toBeUndefined();
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<div id="root">');
     expect(page.headers['cache-control']).toBe('no-cache');
     const asset = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
     expect(asset.headers['cache-control']).toContain('immutable');
-    expect((await t.app.inject({ method: 'GET', url: '/assets/gone-zzz.js' })).statusCode).toBe(404);
+    for (const gone of ['/assets/gone-zzz.js', '/assets/gone.css', '/menu/x.webp', '/icon-9.png'])
+      expect((await t.app.inject({ method: 'GET', url: gone })).statusCode, gone).toBe(404);
+    // A voucher link ends in "<claims>.<signature>": a signature of letters and digits only (about
+    // one in 15) looks like a file extension, and must still open the app.
+    const voucher = await t.app.inject({
+      method: 'GET',
+      url: `/s/shop-one/v/eyJpZCI6MX0.${'Ab9'.repeat(28)}z`,
+    });
+    expect(voucher.statusCode).toBe(200);
+    expect(voucher.body).toContain('<div id="root">');
     const api = await t.app.inject({ method: 'GET', url: '/api/nope' });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it("sends the build's precompressed copy the browser accepts (brotli, else gzip, else as is), varying on it", async () => {
+    const get = (encoding?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: '/assets/big-def456.js',
+        headers: encoding ? { 'accept-encoding': encoding } : {},
+      });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BIG_JS);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(BIG_JS);
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG_JS);
+    for (const res of [br, gz, plain]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/javascript/);
+      expect(res.headers['vary']).toMatch(/accept-encoding/i);
+      expect(res.headers['cache-control']).toContain('immutable');
+    }
+    // A file the build left uncompressed (too small to gain) and the app shell still come as they are.
+    const small = await t.app.inject({
+      method: 'GET',
+      url: '/assets/app-abc123.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect([small.statusCode, small.body]).toEqual([200, 'console.log(1)']);
+    const shell = await t.app.inject({
+      method: 'GET',
+      url: '/s/shop-one',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect([shell.statusCode, shell.headers['cache-control']]).toEqual([200, 'no-cache']);
+    expect(shell.body).toContain('<div id="root">');
   });
 
   it('refuses cross-site writes by Origin and by Sec-Fetch-Site (CSRF)', async () => {

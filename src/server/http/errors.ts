@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { errorMessage, type ErrorBody, type ErrorCode } from '../../protocol/errors';
 import { pickLang, type Lang } from '../../protocol/lang';
 
@@ -21,7 +21,7 @@ export function langOf(req: FastifyRequest): Lang {
 }
 
 /** Validates one part of a request; a failure names the offending fields, never echoes their values. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   // No default for a missing value: a JSON `null` body is wrong, not an empty object.
   const result = schema.safeParse(value);
   if (result.success) return result.data;

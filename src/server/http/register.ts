@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { can, type Permission } from '../../domain/roles';
 import { routes, type RouteName, type RouteResponse, type Routes } from '../../protocol/routes';
 import { HEADER_DEVICE, SESSION_COOKIE } from '../../protocol/version';
@@ -25,7 +25,7 @@ export interface Device {
   createdAt: Date;
 }
 
-type Out<R, K extends string> = R extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
+type Out<R, K extends string> = R extends Record<K, infer S extends z.ZodMiniType> ? z.output<S> : undefined;
 type AccessOf<N extends RouteName> = Routes[N]['access'];
 
 export interface HandlerContext<N extends RouteName> {
@@ -90,10 +90,15 @@ export function register<N extends RouteName>(
   name: N,
   handler: Handler<N>,
 ): void {
-  const def = routes[name] as Routes[N] & { params?: z.ZodType; body?: z.ZodType };
+  const def = routes[name] as Routes[N] & {
+    params?: z.ZodMiniType;
+    body?: z.ZodMiniType;
+    bodyLimit?: number;
+  };
   app.route({
     method: def.method,
     url: def.path,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     handler: async (req, reply) => {
       let user: SessionUser | undefined;
       let device: Device | undefined;

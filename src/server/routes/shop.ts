@@ -1,37 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { can } from '../../domain/roles';
 import { ApiError } from '../http/errors';
 import { register, type Deps } from '../http/register';
 import { loadSchedule, ORDER_COLUMNS, toOrder, type OrderRow } from '../sync/orderRows';
 import { shareSecretMatches } from '../sync/shareLink';
+import { SHOP_ID_BY_SLUG } from '../shops/slugs';
 import { loadTaken } from '../shops/taken';
-import {
-  bumpShopVersion,
-  findShopBySlug,
-  ITEM_COLUMNS,
-  loadMenu,
-  loadSettings,
-  toItem,
-  type ItemRow,
-} from '../shops/queries';
-
-/** Settings fields and the columns they live in; only fields present in the patch are written (S11). */
-const SETTINGS_COLUMNS = {
-  name: 'name',
-  phone: 'phone',
-  address: 'address',
-  notice: 'notice',
-  timeZone: 'time_zone',
-  hours: 'hours',
-  pickup: 'pickup_enabled',
-  delivery: 'delivery_enabled',
-  payAtPickup: 'pay_at_pickup',
-  bankTransfer: 'bank_transfer',
-  bankAccount: 'bank_account',
-} as const;
+import { updateSettings } from '../shops/updateSettings';
+import { loadDeliveryZones, mapConfig } from '../shops/delivery';
+import { findShopBySlug, loadMenu, loadSettings } from '../shops/queries';
 
 export function shopRoutes(app: FastifyInstance, deps: Deps): void {
-  const { storage } = deps;
+  const { storage, hub } = deps;
 
   register(app, deps, 'publicShop', async ({ params }) => {
     const shop = await findShopBySlug(storage, params.slug);
@@ -43,14 +22,16 @@ export function shopRoutes(app: FastifyInstance, deps: Deps): void {
       schedule,
       ...(await loadMenu(storage, id)),
       taken: await loadTaken(storage, id, schedule),
+      delivery: await loadDeliveryZones(storage, id),
+      map: mapConfig(deps.config),
     };
   });
 
   register(app, deps, 'sharedOrder', async ({ params, body }) => {
     const [row] = await storage.query<OrderRow & { share_hash: string | null }>(
       `select ${ORDER_COLUMNS}, share_hash from orders o
-        where o.id = $1 and o.shop_id = (select id from shops where slug = $2)`,
-      [body.orderId, params.slug],
+        where o.id = $2 and o.shop_id = ${SHOP_ID_BY_SLUG}`,
+      [params.slug, body.orderId],
     );
     // A wrong secret and a missing order answer alike: a link cannot be used to probe for orders.
     if (!row || !shareSecretMatches(body.secret, row.share_hash))
@@ -76,42 +57,10 @@ export function shopRoutes(app: FastifyInstance, deps: Deps): void {
   register(app, deps, 'settings', async ({ user }) => loadSettings(storage, user.shopId));
 
   register(app, deps, 'updateSettings', async ({ user, body }) => {
-    return storage.transaction(async (tx) => {
-      await bumpShopVersion(tx, user.shopId);
-      const entries = Object.entries(body).filter(([, v]) => v !== undefined) as [
-        keyof typeof SETTINGS_COLUMNS,
-        unknown,
-      ][];
-      const sets = entries.map(([k], i) => `${SETTINGS_COLUMNS[k]} = $${i + 2}`);
-      const values = entries.map(([k, v]) => (k === 'hours' ? JSON.stringify(v) : v));
-      await tx.query(`update shops set ${sets.join(', ')} where id = $1`, [user.shopId, ...values]);
-      return loadSettings(tx, user.shopId);
-    });
-  });
-
-  register(app, deps, 'updateItem', async ({ user, params, body }) => {
-    if (body.price !== undefined && !can(user.role, 'menu.edit')) throw new ApiError(403, 'owner_only');
-    return storage.transaction(async (tx) => {
-      const version = await bumpShopVersion(tx, user.shopId);
-      const [row] = await tx.query<ItemRow>(
-        `update menu_items set
-           price = coalesce($3, price),
-           sold_out_until = case when $4 then $5::date else sold_out_until end,
-           version = $6
-         where id = $1 and shop_id = $2
-         returning ${ITEM_COLUMNS}`,
-        [
-          params.itemId,
-          user.shopId,
-          body.price ?? null,
-          body.soldOutUntil !== undefined,
-          body.soldOutUntil ?? null,
-          version,
-        ],
-      );
-      // Another shop's item looks exactly like a missing one: no probing across shops.
-      if (!row) throw new ApiError(404, 'not_found');
-      return toItem(row);
-    });
+    const { settings, version } = await updateSettings(storage, user.shopId, body);
+    // S8: every tablet and phone of the shop pulls now and gets the new schedule; nothing waits for
+    // the periodic pull. Public: a customer's calendar depends on it as much as the shop's.
+    hub.publish({ shopId: user.shopId, version, deviceIds: [], public: true });
+    return settings;
   });
 }

@@ -3,6 +3,7 @@ import type { MenuItem } from '../../domain/catalogue';
 import type { WeeklyHours } from '../../domain/hours';
 import type { RouteResponse } from '../../protocol/routes';
 import type { Queryable } from '../storage/types';
+import { SHOP_ID_BY_SLUG } from './slugs';
 
 type Settings = RouteResponse<'settings'>;
 
@@ -20,7 +21,8 @@ export async function bumpShopVersion(tx: Queryable, shopId: string): Promise<nu
 }
 
 const SETTINGS_COLUMNS = `id, slug, name, phone, address, notice, time_zone, hours,
-  pickup_enabled, delivery_enabled, pay_at_pickup, bank_transfer, bank_account`;
+  pickup_enabled, delivery_enabled, pay_at_pickup, bank_transfer, bank_account,
+  slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates`;
 interface ShopRow {
   id: string;
   slug: string;
@@ -35,6 +37,11 @@ interface ShopRow {
   pay_at_pickup: boolean;
   bank_transfer: boolean;
   bank_account: string;
+  slot_minutes: number;
+  slot_capacity: number;
+  lead_minutes: number;
+  preorder_days: number;
+  closed_dates: string[];
 }
 
 function toSettings(r: ShopRow): Settings {
@@ -51,6 +58,11 @@ function toSettings(r: ShopRow): Settings {
     payAtPickup: r.pay_at_pickup,
     bankTransfer: r.bank_transfer,
     bankAccount: r.bank_account,
+    slotMinutes: r.slot_minutes,
+    slotCapacity: r.slot_capacity,
+    leadMinutes: r.lead_minutes,
+    preorderDays: r.preorder_days,
+    closedDates: r.closed_dates,
   };
 }
 
@@ -58,7 +70,11 @@ export async function findShopBySlug(
   db: Queryable,
   slug: string,
 ): Promise<(Settings & { id: string }) | null> {
-  const [row] = await db.query<ShopRow>(`select ${SETTINGS_COLUMNS} from shops where slug = $1`, [slug]);
+  // A former slug still leads here (an old QR poster): see shops/slugs.ts.
+  const [row] = await db.query<ShopRow>(
+    `select ${SETTINGS_COLUMNS} from shops where id = ${SHOP_ID_BY_SLUG}`,
+    [slug],
+  );
   return row ? { id: row.id, ...toSettings(row) } : null;
 }
 

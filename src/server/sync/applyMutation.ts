@@ -7,7 +7,9 @@ import {
   type OrderStatus,
   type PricedLine,
 } from '../../domain/order';
-import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
+import { quantitiesByItem, quotaLeft } from '../../domain/pricing';
+import { priceWholeOrder } from '../../domain/orderPricing';
+import { loadDeliveryZones } from '../shops/delivery';
 import { pickupProblem, slotHasRoom } from '../../domain/schedule';
 import type { ErrorCode } from '../../protocol/errors';
 import { CUSTOMER_MUTATIONS, type Mutation, type MutationArgs } from '../../protocol/sync';
@@ -19,6 +21,8 @@ import { leadTimeProblem } from '../../domain/leadTime';
 import { loadCheckoutRules } from '../shops/queries';
 import { shareHash } from './shareLink';
 import { sendMessage } from './messages';
+import { setSoldOut } from '../shops/menuSoldOut';
+import { redeemVoucher } from '../vouchers/redeem';
 
 /** Who sent a mutation: a customer's phone, or a signed-in member of the shop. */
 export type Caller = { kind: 'device'; deviceId: string } | { kind: 'shop'; userId: string };
@@ -37,6 +41,8 @@ export interface Outcome {
   version?: number;
   /** Devices whose orders this changed, for the poke (S8/S13). */
   touchedDevices: string[];
+  /** Every customer of the shop may see this change (the menu): poke them all (S8). */
+  public?: boolean;
 }
 
 const rejected = (code: ErrorCode, orderId?: string): Outcome => ({
@@ -63,6 +69,8 @@ export async function applyMutation(
   caller: Caller,
   m: Mutation,
   now: Date,
+  /** The sending client (S3): a voucher redemption records which tablet took it. */
+  clientId = '',
 ): Promise<Outcome> {
   // A phone may only place and cancel its own orders; anything else is refused and recorded (S5).
   if (caller.kind === 'device' && !CUSTOMER_MUTATIONS.has(m.name)) return rejected('forbidden');
@@ -89,6 +97,10 @@ export async function applyMutation(
       return sendMessage(tx, shop, caller, m.args);
     case 'markPaid':
       return markPaid(tx, shop, m.args);
+    case 'setSoldOut':
+      return setSoldOut(tx, shop.id, m.args);
+    case 'redeemVoucher':
+      return redeemVoucher(tx, shop, caller, clientId, m.args, now);
   }
 }
 
@@ -140,8 +152,11 @@ async function placeOrder(
     [shop.id, itemIds],
   );
   const catalogue = new Map<string, MenuItem>(rows.map((r) => [r.id, toItem(r)]));
-  const priced = priceOrder(catalogue, a.lines, a.date);
+  // Items from the catalogue, the delivery fee from the pin and the zones: never from the phone.
+  const zones = a.fulfilment === 'delivery' ? await loadDeliveryZones(tx, shop.id) : null;
+  const priced = priceWholeOrder(catalogue, a, zones, { pinRequired: caller.kind === 'device' });
   if (!priced.ok) return rejected(priced.problem, a.orderId);
+  const pin = a.fulfilment === 'delivery' ? (a.location ?? null) : null;
   if (leadTimeProblem(catalogue, a.lines, now, a.date, shop.schedule.timeZone))
     return rejected('item_lead_time', a.orderId);
 
@@ -176,8 +191,9 @@ async function placeOrder(
   const deviceId = caller.kind === 'device' ? caller.deviceId : null;
   await tx.query(
     `insert into orders (id, shop_id, device_id, lines, total, status, fulfilment, date, slot,
-                         customer_name, customer_phone, address, note, version, payment, share_hash)
-     values ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                         customer_name, customer_phone, address, note, version, payment, share_hash,
+                         delivery_fee, lat, lng)
+     values ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [
       a.orderId,
       shop.id,
@@ -194,6 +210,9 @@ async function placeOrder(
       version,
       a.payment,
       a.shareSecret ? shareHash(a.shareSecret) : null,
+      priced.deliveryFee,
+      pin?.lat ?? null,
+      pin?.lng ?? null,
     ],
   );
   return applied(a.orderId, deviceId, version);

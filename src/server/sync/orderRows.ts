@@ -6,7 +6,8 @@ import type { WeeklyHours } from '../../domain/hours';
 import type { Queryable } from '../storage/types';
 
 export const ORDER_COLUMNS = `id, device_id, lines, total, status, fulfilment, date::text as date, slot,
-  customer_name, customer_phone, address, note, payment, paid_at, created_at, received_at, prep_minutes, ready_by, reject_reason, version`;
+  customer_name, customer_phone, address, note, payment, paid_at, created_at, received_at, prep_minutes, ready_by, reject_reason, version,
+  delivery_fee, lat, lng`;
 
 export interface OrderRow {
   id: string;
@@ -29,6 +30,9 @@ export interface OrderRow {
   ready_by: Date | null;
   reject_reason: string | null;
   version: number;
+  delivery_fee: number;
+  lat: number | null;
+  lng: number | null;
 }
 
 export function toOrder(r: OrderRow): Order {
@@ -52,6 +56,8 @@ export function toOrder(r: OrderRow): Order {
     readyBy: r.ready_by?.toISOString() ?? null,
     rejectReason: r.reject_reason,
     version: r.version,
+    deliveryFee: r.delivery_fee,
+    location: r.lat === null || r.lng === null ? null : { lat: r.lat, lng: r.lng },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { PullRequest, PullResponse } from '../../protocol/sync';
 import { ApiError } from '../http/errors';
 import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
@@ -12,6 +12,7 @@ import {
   type OrderRow,
 } from './orderRows';
 import type { PokeHub } from './pokeHub';
+import { DELIVERY_COLUMNS, toZones, type DeliveryRow } from '../shops/delivery';
 import { ownerOf, type SyncContext } from './push';
 
 /** Rows per page: a fresh tablet catching up on a busy month pulls in a handful of requests. */
@@ -74,10 +75,13 @@ export async function pull(
     [req.clientId],
   );
   if (client && client.owner !== ownerOf(ctx)) throw new ApiError(403, 'client_forbidden');
-  const [{ version: head }] = (await storage.query<{ version: number }>(
-    'select version from shops where id = $1',
+  // The zones ride along with the version (one read): a device's optimistic total needs them (issue 6).
+  const [{ version: head, delivery_version: zonesVersion, ...zoneRow }] = (await storage.query<
+    { version: number; delivery_version: number } & DeliveryRow
+  >(
+    `select version, delivery_version::int as delivery_version, ${DELIVERY_COLUMNS} from shops where id = $1`,
     [ctx.shopId],
-  )) as [{ version: number }];
+  )) as [{ version: number; delivery_version: number } & DeliveryRow];
   const deviceId = ctx.caller.kind === 'device' ? ctx.caller.deviceId : null;
   const inRange = (from: number, to: number) => [ctx.shopId, from, to, deviceId, PULL_PAGE + 1];
   const fetchOrders = (from: number, to: number) =>
@@ -129,5 +133,7 @@ export async function pull(
     messages: messages.map(toMessage),
     items: items.map(toItem),
     schedule: ctx.schedule,
+    // Only to a device that has not seen this version of them (like items): a fresh device always.
+    ...(req.cursor === 0 || zonesVersion > req.cursor ? { delivery: toZones(zoneRow) } : {}),
   };
 }

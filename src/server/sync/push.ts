@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Mutation, MutationResult, PushRequest } from '../../protocol/sync';
 import { ApiError } from '../http/errors';
 import { UniqueViolation, type Queryable, type Storage } from '../storage/types';
@@ -58,7 +58,7 @@ export async function push(
         shopId: ctx.shopId,
         version: step.outcome.version,
         deviceIds: step.outcome.touchedDevices,
-        public: false,
+        public: step.outcome.public ?? false,
       });
       if (step.outcome.orderId) notifier?.mutationApplied(m.name, step.outcome.orderId);
     }
@@ -142,7 +142,7 @@ async function applyInTx(
     return done(conflict, m.seq);
   }
 
-  const outcome = await applyMutation(tx, shop, ctx.caller, m, new Date());
+  const outcome = await applyMutation(tx, shop, ctx.caller, m, new Date(), clientId);
   // The dedupe record and the client's last_seq, in one statement and the same transaction.
   await tx.query(
     `with recorded as (
