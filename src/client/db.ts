@@ -50,6 +50,8 @@ export interface LocalMessage extends Omit<Message, 'version'> {
   version: number | null;
   state: 'sending' | 'sent' | 'refused';
   code?: string;
+  /** The outbox seq that wrote it here (S3): the order of messages the server has not returned yet. */
+  seq?: number;
 }
 
 export interface OutboxEntry {
@@ -93,6 +95,16 @@ export class ClientDb extends Dexie {
   async setMeta(key: string, value: unknown): Promise<void> {
     await this.meta.put({ key, value });
   }
+
+  /**
+   * Re-runs `query` whenever the tables it read change, in this tab or another (Dexie broadcasts).
+   * A method, so a screen handed a database reads it live without importing Dexie itself: the
+   * customer's menu stays free of it until the database is wanted.
+   */
+  observe<T>(query: () => Promise<T>, next: (value: T) => void): () => void {
+    const sub = liveQuery(query).subscribe({ next, error: () => {} });
+    return () => sub.unsubscribe();
+  }
 }
 
 export function openClientDb(
@@ -100,10 +112,4 @@ export function openClientDb(
   deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
 ): ClientDb {
   return new ClientDb(name, deps);
-}
-
-/** Re-runs `query` whenever the tables it read change, in this tab or another (Dexie broadcasts). */
-export function observe<T>(query: () => Promise<T>, next: (value: T) => void): () => void {
-  const sub = liveQuery(query).subscribe({ next, error: () => {} });
-  return () => sub.unsubscribe();
 }

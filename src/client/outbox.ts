@@ -1,7 +1,8 @@
 import type { MenuItem } from '../domain/catalogue';
+import type { DeliveryZones } from '../domain/deliveryZones';
 import { mutationArgs, type MutationArgs, type MutationInput, type MutationName } from '../protocol/sync';
 import { newLocalOrder, type ClientDb, type LocalMessage, type LocalOrder, type OutboxEntry } from './db';
-import { applyPending, rebase } from './rebase';
+import { applyItemPending, applyPending, rebase } from './rebase';
 
 const NEXT_SEQ = 'nextSeq';
 const CLIENT_ID = 'clientId';
@@ -19,6 +20,18 @@ export async function clientIdOf(db: ClientDb): Promise<string> {
 
 export async function catalogueOf(db: ClientDb): Promise<Map<string, MenuItem>> {
   return new Map((await db.items.toArray()).map((i) => [i.id, i]));
+}
+
+/** Where the shop delivers, as this device last heard (a pull, or the shop page at checkout). */
+export const DELIVERY_ZONES = 'deliveryZones';
+
+export async function zonesOf(db: ClientDb): Promise<DeliveryZones | null> {
+  return (await db.getMeta<DeliveryZones>(DELIVERY_ZONES)) ?? null;
+}
+
+/** The zones the customer's screen priced the order with: the optimistic total then matches it. */
+export async function knowZones(db: ClientDb, zones: DeliveryZones | undefined): Promise<void> {
+  if (zones) await db.setMeta(DELIVERY_ZONES, zones);
 }
 
 /**
@@ -49,12 +62,13 @@ export async function refreshViews(
   const byOrder = new Map<string, OutboxEntry[]>();
   for (const e of entries) if (e.orderId) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
   const catalogue = byOrder.size ? await catalogueOf(db) : new Map<string, MenuItem>();
+  const zones = byOrder.size ? await zonesOf(db) : null;
   const locals = await db.orders.bulkGet(ids);
   const next = locals
     .filter((l): l is LocalOrder => l !== undefined)
     .map((local) => {
       const mine = byOrder.get(local.id) ?? [];
-      const view = mine.length ? rebase(local.server, mine, catalogue, now) : local.server;
+      const view = mine.length ? rebase(local.server, mine, catalogue, now, zones) : local.server;
       return { ...local, view, pending: mine.filter((e) => e.result === null).length };
     });
   await db.orders.bulkPut(next);
@@ -76,10 +90,15 @@ export async function enqueue<N extends MutationName>(
     const seq = (await db.getMeta<number>(NEXT_SEQ)) ?? 1;
     await db.setMeta(NEXT_SEQ, seq + 1);
     const now = Date.now();
+    // A voucher redemption's orderId is a reference, not the order it changes (client/vouchers.ts).
     const target =
-      'messageId' in args
-        ? { messageId: args.messageId }
-        : { orderId: (args as { orderId: string }).orderId };
+      'redemptionId' in args
+        ? {}
+        : 'messageId' in args
+          ? { messageId: args.messageId }
+          : 'orderId' in args
+            ? { orderId: args.orderId }
+            : {};
     const entry: OutboxEntry = {
       seq,
       mutationId: crypto.randomUUID(),
@@ -90,6 +109,13 @@ export async function enqueue<N extends MutationName>(
       result: null,
     };
     await db.outbox.add(entry);
+    // Its effect on screen is the voucher's balance, computed from the outbox (client/vouchers.ts).
+    if (name === 'redeemVoucher') return entry;
+    if (name === 'setSoldOut') {
+      // The tablet's menu shows it at once, offline too; a later pull keeps it on top (rebase).
+      await reapplyItemChanges(db, [entry]);
+      return entry;
+    }
     if (name === 'sendMessage') {
       const a = args as MutationArgs<'sendMessage'>;
       const message: LocalMessage = {
@@ -101,6 +127,7 @@ export async function enqueue<N extends MutationName>(
         createdAt: new Date(now).toISOString(),
         version: null,
         state: 'sending',
+        seq,
       };
       await db.messages.put(message);
       return entry;
@@ -109,11 +136,27 @@ export async function enqueue<N extends MutationName>(
     const existing = await db.orders.get(orderId);
     const local: LocalOrder = existing ?? newLocalOrder(orderId, now);
     if (name === 'placeOrder' && !local.draft)
-      local.draft = applyPending(null, entry, await catalogueOf(db), now);
+      local.draft = applyPending(null, entry, await catalogueOf(db), now, await zonesOf(db));
     await db.orders.put(local);
     await refreshViews(db, [orderId], now);
     return entry;
   });
+}
+
+/**
+ * S7 for the catalogue: puts menu changes still in the outbox (sold out) back on top of the items a
+ * pull just brought, so an older server copy never flips the screen back before the change lands.
+ * Call inside a transaction over db.items and db.outbox.
+ */
+export async function reapplyItemChanges(db: ClientDb, entries?: readonly OutboxEntry[]): Promise<void> {
+  const pending = (entries ?? (await db.outbox.orderBy('seq').toArray())).filter(
+    (e) => e.name === 'setSoldOut' && e.result?.status !== 'rejected',
+  );
+  for (const e of pending) {
+    const itemId = (e.args as MutationArgs<'setSoldOut'>).itemId;
+    const item = await db.items.get(itemId);
+    if (item) await db.items.put(applyItemPending(item, e));
+  }
 }
 
 /** How many changes wait to reach the server, and since when: the UI warns before they get old. */
@@ -125,15 +168,29 @@ export async function pendingSummary(db: ClientDb): Promise<{ count: number; old
   };
 }
 
-/** Everything not yet safely on the server, as a file a person can keep or send to the shop. */
-export async function exportUnsynced(db: ClientDb): Promise<string> {
-  const outbox = await db.outbox.toArray();
-  const orderIds = new Set(outbox.map((e) => e.orderId));
-  const orders = (await db.orders.toArray()).filter((o) => orderIds.has(o.id) || o.server === null);
-  const messages = await db.messages.filter((m) => m.version === null).toArray();
-  return JSON.stringify(
-    { exportedAt: new Date().toISOString(), clientId: await db.getMeta(CLIENT_ID), outbox, orders, messages },
-    null,
-    2,
-  );
+/** Recognised by whoever receives the file (a person, or a later import tool). */
+export const UNSYNCED_FORMAT = 'dangol-unsynced-changes';
+
+/**
+ * What this device holds that the server has not acknowledged: outbox entries without an answer
+ * (result === null, S7), the local orders and chat messages they change, and the client id and seq
+ * that let a later tool replay them exactly once (S3, S4). Read from the device alone, so it works
+ * with the network down; entries the server has answered are left out: they are safe already.
+ */
+export async function unsyncedChanges(db: ClientDb) {
+  return db.transaction('r', [db.outbox, db.orders, db.messages, db.meta], async () => {
+    const outbox = (await db.outbox.toArray()).filter((e) => e.result === null);
+    const orderIds = [...new Set(outbox.flatMap((e) => (e.orderId ? [e.orderId] : [])))];
+    const messageIds = [...new Set(outbox.flatMap((e) => (e.messageId ? [e.messageId] : [])))];
+    const orders = (await db.orders.bulkGet(orderIds)).filter((o) => o !== undefined);
+    const messages = (await db.messages.bulkGet(messageIds)).filter((m) => m !== undefined);
+    return {
+      format: UNSYNCED_FORMAT,
+      exportedAt: new Date().toISOString(),
+      clientId: (await db.getMeta<string>(CLIENT_ID)) ?? null,
+      outbox,
+      orders,
+      messages,
+    };
+  });
 }

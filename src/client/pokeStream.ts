@@ -60,8 +60,9 @@ export function openPokeStream(
       opts.onState?.(false);
       if (controller.signal.aborted) return;
       failures++;
-      // Capped, jittered backoff: a restarted server is not stampeded by every tablet at once.
-      const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures, 5)) * (0.5 + Math.random());
+      // Capped, jittered backoff, short like the sync runner's (RETRY_CAP_MS): reconnecting is how a
+      // device learns the server is back, and a refused connection costs a down server nothing.
+      const delay = Math.min(6_000, 500 * 2 ** Math.min(failures, 5)) * (0.5 + Math.random());
       await new Promise((r) => setTimeout(r, delay));
     }
   })();

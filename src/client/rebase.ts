@@ -1,6 +1,7 @@
 import type { MenuItem } from '../domain/catalogue';
 import { nextStatus, type Order, type OrderAction } from '../domain/order';
-import { priceOrder } from '../domain/pricing';
+import { priceWholeOrder } from '../domain/orderPricing';
+import type { DeliveryZones } from '../domain/deliveryZones';
 import type { MutationArgs, MutationName } from '../protocol/sync';
 import type { OutboxEntry } from './db';
 
@@ -21,15 +22,22 @@ export function applyPending(
   entry: OutboxEntry,
   catalogue: ReadonlyMap<string, MenuItem>,
   now: number,
+  zones: DeliveryZones | null = null,
 ): Order | null {
   if (entry.name === 'placeOrder') {
     if (order) return order;
     const a = entry.args as MutationArgs<'placeOrder'>;
-    const priced = priceOrder(catalogue, a.lines, a.date);
+    // The server's own function: items plus the delivery fee from the pin and the zones as last pulled.
+    // Without a pin the server refuses a customer's delivery (the checkout never sends one) and
+    // charges the shop's own phone order nothing: either way no fee to show.
+    const priced = priceWholeOrder(catalogue, a, zones, { pinRequired: false });
+    const pin = a.fulfilment === 'delivery' ? (a.location ?? null) : null;
     return {
       id: a.orderId,
       lines: priced.ok ? priced.lines : [],
       total: priced.ok ? priced.total : 0,
+      deliveryFee: priced.ok ? priced.deliveryFee : 0,
+      location: pin,
       status: 'placed',
       fulfilment: a.fulfilment,
       date: a.date,
@@ -70,15 +78,23 @@ export function applyPending(
   return next;
 }
 
+/** What one pending menu change (sold out / back on sale) does to the item on screen. */
+export function applyItemPending(item: MenuItem, entry: OutboxEntry): MenuItem {
+  if (entry.name !== 'setSoldOut') return item;
+  const a = entry.args as MutationArgs<'setSoldOut'>;
+  return a.itemId === item.id ? { ...item, soldOutUntil: a.until } : item;
+}
+
 /** S7: the server's copy with every change still pending (not refused) replayed on top, in seq order. */
 export function rebase(
   server: Order | null,
   pending: readonly OutboxEntry[],
   catalogue: ReadonlyMap<string, MenuItem>,
   now: number,
+  zones: DeliveryZones | null = null,
 ): Order | null {
   return [...pending]
     .sort((a, b) => a.seq - b.seq)
     .filter((e) => e.result?.status !== 'rejected')
-    .reduce<Order | null>((order, e) => applyPending(order, e, catalogue, now), server);
+    .reduce<Order | null>((order, e) => applyPending(order, e, catalogue, now, zones), server);
 }

@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { PullRequest, PullResponse, PushRequest, PushResponse, Mutation } from '../protocol/sync';
 import { newLocalOrder, type ClientDb, type OutboxEntry } from './db';
-import { clientIdOf, refreshViews } from './outbox';
+import { recordConflict, subjectOf } from './conflicts';
+import { clientIdOf, DELIVERY_ZONES, reapplyItemChanges, refreshViews } from './outbox';
 import { MAX_BATCH } from '../protocol/sync';
 
 /** How this device reaches the server; tests pass a faulty one. */
@@ -93,7 +94,20 @@ export class SyncEngine {
               });
             continue;
           }
-          if (!entry.orderId) continue;
+          if (!entry.orderId) {
+            // A refused change to stock or a voucher must not vanish either (S5): the tablet said it
+            // was done, and a redemption's goods have already been handed over.
+            if (r.status === 'rejected') {
+              await recordConflict(this.db, {
+                key: entry.mutationId,
+                name: entry.name,
+                code: r.code ?? 'internal',
+                at: now,
+                ...subjectOf(entry),
+              });
+            }
+            continue;
+          }
           const local = (await this.db.orders.get(entry.orderId)) ?? newLocalOrder(entry.orderId, now);
           if (r.order && (!local.server || r.order.version >= local.server.version)) local.server = r.order;
           // "Sent" only now: the server has answered for this order.
@@ -101,8 +115,17 @@ export class SyncEngine {
           // A refused order stays refused (S5): a cancel written before the refusal arrived is refused
           // too (order_not_found), and must not replace why the order itself was turned down.
           const orderRefused = local.rejection?.name === 'placeOrder' && !local.server;
-          if (r.status === 'rejected' && !orderRefused)
+          if (r.status === 'rejected' && !orderRefused) {
             local.rejection = { code: r.code ?? 'internal', name: entry.name };
+            // Kept until someone reads it: the next pull drops the entry and the view reverts (S5).
+            await recordConflict(this.db, {
+              key: entry.mutationId,
+              ...subjectOf(entry),
+              name: entry.name,
+              code: local.rejection.code,
+              at: now,
+            });
+          }
           await this.db.orders.put(local);
           touched.push(entry.orderId);
         }
@@ -162,8 +185,11 @@ export class SyncEngine {
           .toArray();
         for (const e of done) if (e.orderId) touched.add(e.orderId);
         await this.db.outbox.bulkDelete(done.map((e) => e.seq));
+        // Menu changes the server has not confirmed stay on top of the items just pulled (S7).
+        if (res.items.length) await reapplyItemChanges(this.db);
         await this.db.setMeta(LAST_SEQ, res.lastSeq);
         await this.db.setMeta(SCHEDULE, res.schedule);
+        if (res.delivery) await this.db.setMeta(DELIVERY_ZONES, res.delivery);
         await this.db.setMeta(CURSOR, res.cursor);
         await refreshViews(this.db, touched, now);
       },

@@ -1,4 +1,3 @@
-import { observe } from './db';
 import { openPokeStream } from './pokeStream';
 import type { SyncEngine } from './syncEngine';
 
@@ -30,9 +29,18 @@ export interface RunnerOptions {
 
 /**
  * Decides when to sync: on start, after local writes, on pokes, on `online` and on becoming visible,
- * and on a jittered timer. Failures back off (1 s doubling to 60 s, jittered) so a restarted server
- * is not stampeded. Only the leader tab runs; the others see changes through live queries.
+ * and on a jittered timer, and the moment the poke stream reconnects (the server is back). Failures
+ * back off (0.5 s doubling to RETRY_CAP_MS, jittered). Only the leader tab runs; the others see
+ * changes through live queries.
  */
+/**
+ * The longest wait between failed attempts (before jitter, ×0.5–1.5). Short on purpose: the outage
+ * drill found tablets sitting on queued changes for 16 s after the server returned under a 60 s cap,
+ * against a 10 s budget to converge. Asking a server that is down costs it nothing (the connection is
+ * refused before it does any work), and the jitter spreads a shop's few devices when it comes back.
+ */
+export const RETRY_CAP_MS = 6_000;
+
 export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRunner {
   const [minInterval, maxInterval] = opts.intervalMs ?? [30_000, 60_000];
   const listeners = new Set<() => void>();
@@ -61,7 +69,7 @@ export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRu
       } catch {
         failures++;
         set({ online: false });
-        const delay = Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6)) * (0.5 + Math.random());
+        const delay = Math.min(RETRY_CAP_MS, 500 * 2 ** Math.min(failures - 1, 6)) * (0.5 + Math.random());
         clearTimeout(retryTimer);
         retryTimer = setTimeout(kick, delay);
         break;
@@ -98,7 +106,7 @@ export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRu
     // Writes from other tabs land in the shared outbox; the leader notices and sends them.
     let seen = -1;
     cleanups.push(
-      observe(
+      engine.db.observe(
         () => engine.db.outbox.count(),
         (n) => {
           if (n > seen) kick();
@@ -110,6 +118,8 @@ export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRu
       cleanups.push(
         openPokeStream(opts.streamUrl, {
           deviceToken: opts.deviceToken,
+          // Connected means the server is reachable again: send what waits now, not at the next retry.
+          onState: (connected) => connected && kick(),
           onPoke: async (version) => {
             const cursor = (await engine.db.getMeta<number>('cursor')) ?? 0;
             if (version > cursor) kick();

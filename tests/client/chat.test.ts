@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatOrder } from '../../src/client/chatOrder';
 import type { ClientDb, LocalMessage } from '../../src/client/db';
 import { enqueue } from '../../src/client/outbox';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/sync';
@@ -26,17 +27,8 @@ interface Phone extends Device {
   deviceId: string;
 }
 
-/** S12 order on a device: server version first, then unsent messages in the order they were written. */
-const thread = async (db: ClientDb): Promise<LocalMessage[]> =>
-  (await db.messages.toArray()).sort((a, b) =>
-    a.version !== null && b.version !== null
-      ? a.version - b.version
-      : a.version !== null
-        ? -1
-        : b.version !== null
-          ? 1
-          : a.createdAt.localeCompare(b.createdAt),
-  );
+/** S12 order on a device, as the screens show it. */
+const thread = async (db: ClientDb): Promise<LocalMessage[]> => (await db.messages.toArray()).sort(chatOrder);
 
 describe.each(drivers)('chat (S12, S13): real client code against the real server on $name', (driver) => {
   let t: TestApp;
