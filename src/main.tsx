@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { App } from './app/App';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import './ui/styles.css';
 
-// zod compiles validators with `new Function` when it can; our CSP forbids eval, and even zod's
-// probe for it is reported as a violation. The interpreted path is fast enough on a phone.
+// zod can compile validators with `new Function`; our CSP forbids eval, and even zod's probe for it
+// is reported as a violation. zod/mini's schemas are interpreted anyway; this keeps it so for
+// anything that would compile. The interpreted path is fast enough on a phone.
 z.config({ jitless: true });
 
 registerServiceWorker();

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useT } from '../i18n';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { LoadFailure } from '../ui/LoadFailure';
 import { matchPage, useLocation } from './router';
 
 // Each kind of user loads only its own screens: a customer's phone never downloads the console.
@@ -8,6 +9,7 @@ const StartPage = lazy(() => import('./start/StartPage'));
 const CustomerShop = lazy(() => import('./customer/CustomerShop'));
 const ShopApp = lazy(() => import('./shop/ShopApp'));
 const InvitePage = lazy(() => import('./shop/InvitePage'));
+const VoucherWallet = lazy(() => import('./customer/VoucherWallet'));
 
 export function App() {
   const location = useLocation();
@@ -20,20 +22,23 @@ export function App() {
     location.includes('#') ? location.slice(location.indexOf('#')) : '',
   );
   return (
-    <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-      <UpdatePrompt />
-      {page.kind === 'start' && <StartPage />}
-      {page.kind === 'customer' && <CustomerShop slug={page.slug} view={page.view} />}
-      {page.kind === 'shop' && <ShopApp />}
-      {page.kind === 'invite' && <InvitePage token={page.token} />}
-      {page.kind === 'notFound' && (
-        <main className="page">
-          <h1>404</h1>
-          <p>
-            <a href="/">{t('appName')}</a>
-          </p>
-        </main>
-      )}
-    </Suspense>
+    <LoadFailure>
+      <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+        <UpdatePrompt />
+        {page.kind === 'start' && <StartPage />}
+        {page.kind === 'customer' && <CustomerShop slug={page.slug} view={page.view} />}
+        {page.kind === 'shop' && <ShopApp />}
+        {page.kind === 'invite' && <InvitePage token={page.token} />}
+        {page.kind === 'voucher' && <VoucherWallet slug={page.slug} token={page.token} />}
+        {page.kind === 'notFound' && (
+          <main className="page">
+            <h1>404</h1>
+            <p>
+              <a href="/">{t('appName')}</a>
+            </p>
+          </main>
+        )}
+      </Suspense>
+    </LoadFailure>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { chatOrder } from '../client/chatOrder';
 import type { ClientDb, LocalMessage } from '../client/db';
 import { enqueue } from '../client/outbox';
 import { useT } from '../i18n';
@@ -23,19 +24,10 @@ export interface ChatThreadProps {
   orderLabel?: (orderId: string) => string;
   /** Where an order a message is about can be opened; without it the order is only named. */
   orderHref?: (orderId: string) => string;
+  /** Opens an order a message is about in place (the shop's inbox); takes precedence over orderHref. */
+  onOrderOpen?: (orderId: string) => void;
   /** A message went into the outbox: the caller kicks sync. */
   onSent: () => void;
-}
-
-/**
- * S12: the server's version is the order of a conversation, since phone and tablet clocks disagree.
- * Messages the server has not yet returned follow, in the order they were written here.
- */
-export function chatOrder(a: LocalMessage, b: LocalMessage): number {
-  if (a.version !== null && b.version !== null) return a.version - b.version;
-  if (a.version !== null) return -1;
-  if (b.version !== null) return 1;
-  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
 function conversation(db: ClientDb, deviceId: string | null): Promise<LocalMessage[]> {
@@ -61,6 +53,7 @@ export function ChatThread({
   orderId = null,
   orderLabel,
   orderHref,
+  onOrderOpen,
   onSent,
 }: ChatThreadProps) {
   const { t } = useT();
@@ -89,7 +82,14 @@ export function ChatThread({
         {messages && messages.length === 0 && <p className="muted chat-empty">{t('chatEmpty')}</p>}
         <ol className="chat-list">
           {messages?.map((m) => (
-            <ChatBubble key={m.id} message={m} me={me} orderLabel={label} orderHref={orderHref} />
+            <ChatBubble
+              key={m.id}
+              message={m}
+              me={me}
+              orderLabel={label}
+              orderHref={orderHref}
+              onOrderOpen={onOrderOpen}
+            />
           ))}
         </ol>
       </div>
@@ -103,11 +103,13 @@ function ChatBubble({
   me,
   orderLabel,
   orderHref,
+  onOrderOpen,
 }: {
   message: LocalMessage;
   me: 'customer' | 'shop';
   orderLabel: (orderId: string) => string;
   orderHref?: (orderId: string) => string;
+  onOrderOpen?: (orderId: string) => void;
 }) {
   const { lang, t } = useT();
   const mine = m.author === me;
@@ -121,7 +123,11 @@ function ChatBubble({
         {m.orderId && (
           <>
             {' '}
-            {href ? (
+            {onOrderOpen ? (
+              <button type="button" className="link chat-order" onClick={() => onOrderOpen(m.orderId!)}>
+                {orderLabel(m.orderId)}
+              </button>
+            ) : href ? (
               <a
                 className="chat-order"
                 href={href}

@@ -1,17 +1,17 @@
-import { exportUnsynced, pendingSummary } from '../client/outbox';
+import { pendingSummary, unsyncedChanges } from '../client/outbox';
+import { saveFile } from '../ui/saveFile';
 import { useT } from '../i18n';
 import type { DeviceSync } from './useDeviceSync';
 import { useLive } from './useDeviceSync';
 
 /** Saves what this device has not yet sent as a file: a copy to keep, or to hand to the shop. */
 async function downloadUnsynced(sync: DeviceSync): Promise<void> {
-  const blob = new Blob([await exportUnsynced(sync.db)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `dangol-unsynced-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '');
+  saveFile(
+    `dangol-unsynced-${stamp}.json`,
+    JSON.stringify(await unsyncedChanges(sync.db), null, 2),
+    'application/json',
+  );
 }
 
 /** Says plainly when this device is offline and how many changes wait, and since when. */
@@ -21,17 +21,30 @@ export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
   if (!sync || !pending) return null;
   const offline = !sync.status.online;
   if (!offline && (pending.count === 0 || pending.oldest === null)) return null;
-  const since = pending.oldest
-    ? new Date(pending.oldest).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-    : '';
+  const clock = (at: number | null) =>
+    at
+      ? new Date(at).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+          hour: '2-digit',
+          minute: '2-digit',
+        })
+      : '';
+  const since = clock(pending.oldest);
+  // Offline: say so, how many changes wait and since when, and when the device last reached the server.
+  const offlineText = [
+    t('bdOffline'),
+    pending.count > 0 ? t('bdOfflineWaiting', { n: pending.count, since }) : '',
+    sync.status.lastSyncedAt ? t('bdOfflineLastSync', { time: clock(sync.status.lastSyncedAt) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <div role="status" className={offline ? 'banner banner-offline' : 'banner'}>
-      <span>
-        {offline ? t('offlineBanner', { n: pending.count }) : t('pendingBanner', { n: pending.count, since })}
-      </span>
+    <div
+      role="status"
+      className={offline ? 'banner banner-offline' : 'banner'}
+      data-offline={offline || undefined}
+      data-pending={pending.count}
+    >
+      <span>{offline ? offlineText : t('pendingBanner', { n: pending.count, since })}</span>
       {pending.count > 0 && (
         <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync)}>
           {t('exportUnsynced')}

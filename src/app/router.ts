@@ -6,6 +6,8 @@ export type Page =
   | { kind: 'customer'; slug: string; view: CustomerView }
   | { kind: 'shop' }
   | { kind: 'invite'; token: string }
+  /** A gift voucher's link (/s/<slug>/v/<token>), or the phone's wallet (/s/<slug>/v). */
+  | { kind: 'voucher'; slug: string; token: string | null }
   | { kind: 'notFound' };
 
 /** The customer's screens under /s/<slug>: the menu, the cart, one order, the chat with the shop. */
@@ -27,6 +29,8 @@ function customerView(rest: string, hash: string): CustomerView | null {
 
 export function matchPage(pathname: string, hash: string): Page {
   if (pathname === '/' || pathname === '') return { kind: 'start' };
+  const voucher = /^\/s\/([^/]+)\/v(?:\/([A-Za-z0-9_.-]+))?\/?$/.exec(pathname);
+  if (voucher) return { kind: 'voucher', slug: decodeURIComponent(voucher[1]!), token: voucher[2] ?? null };
   const customer = /^\/s\/([^/]+)(\/.*)?$/.exec(pathname);
   if (customer) {
     const view = customerView(customer[2] ?? '', hash);

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
-import { observe, openClientDb, type ClientDb } from '../client/db';
-import { SyncEngine } from '../client/syncEngine';
-import { requestPersistentStorage, startSyncRunner, type SyncStatus } from '../client/syncRunner';
-import { httpTransport, streamUrlOf, type SyncTarget } from '../client/transport';
-import { getLang } from '../i18n';
+import type { ClientDb } from '../client/db';
+import type { SyncStatus } from '../client/syncRunner';
+import type { SyncTarget } from '../client/transport';
 
 export interface DeviceSync {
   db: ClientDb;
@@ -11,34 +9,52 @@ export interface DeviceSync {
   kick: () => void;
 }
 
+/** One database per shop and side, so a phone visiting two shops keeps them apart. */
+export const deviceDbName = (key: string) => `dangol-${key}`;
+
 /**
- * Opens this device's database for one shop and keeps it in sync while the screen is open. `key`
- * names the database (one per shop and side), so a phone visiting two shops keeps them apart.
+ * Whether this device already keeps a database for `key` (it has ordered or chatted here). Where
+ * the browser cannot list its databases, assume so: opening one costs bytes, missing one hides orders.
  */
-export function useDeviceSync(key: string, target: SyncTarget | null): DeviceSync | null {
+export async function hasDeviceDb(key: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+  const name = deviceDbName(key);
+  return indexedDB.databases().then(
+    (list) => list.some((d) => d.name === name),
+    () => true,
+  );
+}
+
+/**
+ * Opens this device's database for one shop and keeps it in sync while the screen is open, once
+ * `wanted`. The device stack loads on demand (./deviceSync), so a customer who only browses the menu
+ * never downloads it. If that chunk cannot load (offline before the app was ever cached), the
+ * nearest error boundary says so rather than the screen waiting forever.
+ */
+export function useDeviceSync(key: string, target: SyncTarget | null, wanted = true): DeviceSync | null {
   const [state, setState] = useState<DeviceSync | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+  if (failure) throw failure;
   const targetKey = target ? JSON.stringify(target) : '';
   useEffect(() => {
-    if (!target) return;
-    const db = openClientDb(`dangol-${key}`);
-    const engine = new SyncEngine(db, httpTransport(target, getLang), target.kind === 'shop');
-    const runner = startSyncRunner(engine, {
-      lockName: `dangol-sync-${key}`,
-      streamUrl: streamUrlOf(target),
-      deviceToken: target.kind === 'customer' ? target.deviceToken : undefined,
-    });
-    void requestPersistentStorage();
-    const publish = () => setState({ db, status: runner.status(), kick: runner.kick });
-    const unsubscribe = runner.subscribe(publish);
-    publish();
+    if (!target || !wanted) return;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    import('./deviceSync').then(
+      (m) => {
+        if (!cancelled) stop = m.startDeviceSync(key, target, setState);
+      },
+      (err: unknown) => {
+        if (!cancelled) setFailure(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
     return () => {
-      unsubscribe();
-      runner.stop();
-      db.close();
+      cancelled = true;
+      stop?.();
     };
     // `target` is described by targetKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, targetKey]);
+  }, [key, targetKey, wanted]);
   return state;
 }
 
@@ -51,7 +67,7 @@ export function useLive<T>(
   const [value, setValue] = useState<{ db: ClientDb; key: string; value: T } | undefined>(undefined);
   useEffect(() => {
     if (!db) return;
-    return observe(
+    return db.observe(
       () => query(db),
       (v) => setValue({ db, key, value: v }),
     );

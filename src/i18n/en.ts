@@ -1,16 +1,14 @@
 import type { MessageKey } from './ko';
-import { board } from './shop/board';
-import { intake } from './shop/intake';
-import { reservations } from './shop/reservations';
-import { menuEditor } from './shop/menuEditor';
-import { settingsEditor } from './shop/settingsEditor';
-import { sales } from './shop/sales';
+import type { ConsoleKey } from './shop/console';
+import { deliveryPin } from './deliveryMessages';
+import { wallet } from './walletMessages';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   appName: 'Dangol',
   language: 'Language',
   loading: 'Loading…',
   retry: 'Try again',
+  screenLoadFailed: 'This screen could not load. Check the internet connection and try again.',
   startTitle: "Your shop's own ordering channel",
   startLead:
     'Dangol is the ordering, reservation and chat app a side-dish store, bakery or cafe runs itself. When a platform goes down, your orders do not.',
@@ -59,8 +57,10 @@ export const en: Record<MessageKey, string> = {
   stateRefused: 'Your order was not accepted: {reason}',
   changeRefused: 'Your request was not carried out: {reason}',
   changePending: 'Sending your change',
-  offlineBanner: 'Offline — {n} changes are saved on this device and will be sent when connected',
   pendingBanner: '{n} changes waiting to be sent (since {since})',
+  bdOffline: 'Offline — no connection. What you do on this device is saved and sent when connected.',
+  bdOfflineWaiting: '{n} change(s) not sent yet (waiting since {since})',
+  bdOfflineLastSync: 'Last connected {time}',
   exportUnsynced: 'Save unsent changes as a file',
   tabOrders: 'Orders',
   noOrders: 'No orders yet',
@@ -84,9 +84,6 @@ export const en: Record<MessageKey, string> = {
   tabSettings: 'Shop settings',
   tabPassword: 'Change password',
   price: 'Price (won)',
-  savePrice: 'Save price',
-  markSoldOut: 'Mark sold out today',
-  markAvailable: 'Back on sale',
   saved: 'Saved.',
   staffList: 'Staff',
   invite: 'Create a staff invite link',
@@ -121,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   tabIntake: 'New order',
   tabReservations: 'Reservations',
   tabSales: 'Sales',
+  chatOrderUnknown: 'This tablet does not have this order yet; it shows once connected.',
   tabChats: 'Chats',
   chatConversation: 'Conversation',
   chatMe: 'Me',
@@ -168,6 +166,7 @@ export const en: Record<MessageKey, string> = {
   increaseOf: 'One more {name}',
   close: 'Close',
   deviceNotReady: 'This phone is still getting ready. Please tap again in a moment.',
+  orderSaveFailed: 'The order could not be saved on this phone. The cart is unchanged; please tap again.',
   howToGet: 'How to get it',
   fulfilPickup: 'Pickup at the shop',
   fulfilDelivery: 'Delivery',
@@ -204,10 +203,6 @@ export const en: Record<MessageKey, string> = {
   unpaid: 'not paid',
   confirmTransfer: 'Transfer received',
   markPaid: 'Paid',
-  ...board.en,
-  ...intake.en,
-  ...reservations.en,
-  ...menuEditor.en,
-  ...settingsEditor.en,
-  ...sales.en,
+  ...wallet.en,
+  ...deliveryPin.en,
 };

@@ -3,7 +3,14 @@ import { pickLang, type Lang } from '../protocol/lang';
 import { en } from './en';
 import { ko, type MessageKey } from './ko';
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { ko, en };
+/** The words every screen may need; a screen's chunk adds its own with addMessages. */
+const dictionaries: Record<Lang, Partial<Record<MessageKey, string>>> = { ko: { ...ko }, en: { ...en } };
+
+/** Adds a chunk's words (e.g. the console's) when that chunk loads, before any of its screens render. */
+export function addMessages(m: { ko: Record<string, string>; en: Record<string, string> }): void {
+  Object.assign(dictionaries.ko, m.ko);
+  Object.assign(dictionaries.en, m.en);
+}
 const STORAGE_KEY = 'dangol.lang';
 
 function initialLang(): Lang {
@@ -32,7 +39,10 @@ function subscribe(l: () => void) {
 }
 
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  // A key whose chunk has not registered its words shows as the key, not as a crash.
+  return (dictionaries[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) =>
+    String(vars[k] ?? `{${k}}`),
+  );
 }
 
 /** The current language and a translator bound to it; re-renders when the language changes. */

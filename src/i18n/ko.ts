@@ -1,9 +1,6 @@
-import { board } from './shop/board';
-import { intake } from './shop/intake';
-import { reservations } from './shop/reservations';
-import { menuEditor } from './shop/menuEditor';
-import { settingsEditor } from './shop/settingsEditor';
-import { sales } from './shop/sales';
+import type { consoleMessages } from './shop/console';
+import { deliveryPin } from './deliveryMessages';
+import { wallet } from './walletMessages';
 
 /** Korean is the source of truth for every word on screen; en.ts must have the same keys. */
 export const ko = {
@@ -11,6 +8,7 @@ export const ko = {
   language: '언어',
   loading: '불러오는 중…',
   retry: '다시 시도',
+  screenLoadFailed: '화면을 불러오지 못했어요. 인터넷 연결을 확인하고 다시 시도해 주세요.',
   // start page
   startTitle: '우리 가게만의 주문 채널',
   startLead:
@@ -62,8 +60,10 @@ export const ko = {
   stateRefused: '주문이 접수되지 않았습니다: {reason}',
   changeRefused: '요청이 처리되지 않았습니다: {reason}',
   changePending: '변경 사항을 전송하는 중',
-  offlineBanner: '오프라인 — 변경 사항 {n}건이 이 기기에 저장되어 있고, 연결되면 전송됩니다',
   pendingBanner: '전송 대기 중인 변경 {n}건 ({since}부터)',
+  bdOffline: '오프라인 — 인터넷에 연결되지 않았어요. 이 기기에서 한 일은 저장되고, 연결되면 전송돼요.',
+  bdOfflineWaiting: '보내지 못한 변경 {n}건 ({since}부터 대기 중)',
+  bdOfflineLastSync: '마지막 연결 {time}',
   exportUnsynced: '전송 안 된 내용 파일로 저장',
   // shop orders
   tabOrders: '주문',
@@ -89,9 +89,6 @@ export const ko = {
   tabSettings: '가게 설정',
   tabPassword: '비밀번호 변경',
   price: '가격 (원)',
-  savePrice: '가격 저장',
-  markSoldOut: '오늘 품절로 표시',
-  markAvailable: '판매 재개',
   saved: '저장했습니다.',
   staffList: '직원 목록',
   invite: '직원 초대 링크 만들기',
@@ -129,6 +126,7 @@ export const ko = {
   tabIntake: '주문 입력',
   tabReservations: '예약·생산',
   tabSales: '매출',
+  chatOrderUnknown: '이 태블릿에 아직 없는 주문이에요. 연결되면 보여요.',
   tabChats: '문의',
   chatConversation: '대화',
   chatMe: '나',
@@ -176,6 +174,7 @@ export const ko = {
   increaseOf: '{name} 하나 더',
   close: '닫기',
   deviceNotReady: '이 휴대폰을 준비하는 중입니다. 잠시 후 다시 눌러 주세요.',
+  orderSaveFailed: '주문을 이 휴대폰에 저장하지 못했어요. 장바구니는 그대로 있으니 다시 눌러 주세요.',
   howToGet: '받는 방법',
   fulfilPickup: '포장 (가게에서 받기)',
   fulfilDelivery: '배달',
@@ -210,12 +209,9 @@ export const ko = {
   unpaid: '미결제',
   confirmTransfer: '입금 확인',
   markPaid: '결제 받음',
-  ...board.ko,
-  ...intake.ko,
-  ...reservations.ko,
-  ...menuEditor.ko,
-  ...settingsEditor.ko,
-  ...sales.ko,
+  ...wallet.ko,
+  ...deliveryPin.ko,
 } as const;
 
-export type MessageKey = keyof typeof ko;
+/** Every key: the words every screen may need, and the console's, which load with its chunk (shop/console.ts). */
+export type MessageKey = keyof typeof ko | keyof typeof consoleMessages.ko;

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
+import { CopyButton } from '../../ui/CopyButton';
 
 /** The shop's account and the exact amount, each with a copy button: a typo here is lost money. */
 export function BankTransferInfo({ account, amount }: { account: string; amount: number }) {
@@ -17,25 +17,12 @@ export function BankTransferInfo({ account, amount }: { account: string; amount:
 
 function CopyRow({ label, text, copyText }: { label: string; text: string; copyText: string }) {
   const { t } = useT();
-  const [copied, setCopied] = useState(false);
   return (
     <p className="row">
       <span>
         {label}: <strong>{text}</strong>
       </span>
-      <button
-        type="button"
-        className="secondary"
-        aria-label={t('copyWhat', { what: label })}
-        onClick={() =>
-          void navigator.clipboard?.writeText(copyText).then(
-            () => setCopied(true),
-            () => setCopied(false),
-          )
-        }
-      >
-        {copied ? t('copied') : t('copy')}
-      </button>
+      <CopyButton text={copyText} label={t('copy')} ariaLabel={t('copyWhat', { what: label })} />
     </p>
   );
 }

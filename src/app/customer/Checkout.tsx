@@ -7,15 +7,23 @@ import { pickupDays } from '../../domain/pickupOptions';
 import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
 import { pickupProblem, slotHasRoom } from '../../domain/schedule';
 import type { ClientDb } from '../../client/db';
-import { enqueue, knowItems } from '../../client/outbox';
+import { enqueue, knowItems, knowZones } from '../../client/outbox';
+import { hasZones, quoteDelivery } from '../../domain/deliveryZones';
+import type { LatLng } from '../../domain/geo';
+import { isPhone } from '../../domain/phone';
+import { priceWholeOrder } from '../../domain/orderPricing';
+import { DeliveryPin } from './DeliveryPin';
 import { rememberShareSecret } from '../../client/shareSecrets';
 import { useT } from '../../i18n';
 import { errorMessage, type ErrorCode } from '../../protocol/errors';
 import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
+import { useSingleFlight } from '../../ui/useSingleFlight';
 import { BankTransferInfo } from './BankTransferInfo';
-import { setQuantity, type Cart } from './cart';
-import { formatShopDate } from './dates';
+import { setQuantity, type Cart } from '../cart';
+import { FulfilmentFields } from '../FulfilmentFields';
+import { firstTimeOf, SlotPicker } from '../SlotPicker';
+import { formatShopDate } from '../dates';
 import { catalogueOf, checkoutRulesOf, takenOn, type PublicShop } from './publicShop';
 
 const PROFILE = 'dangol.customer';
@@ -52,6 +60,7 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
   const [phone, setPhone] = useState(saved.phone ?? '');
   const [note, setNote] = useState('');
   const [address, setAddress] = useState('');
+  const [location, setLocation] = useState<LatLng | null>(null);
   const [fulfilment, setFulfilment] = useState<Fulfilment>(
     rules.pickup || !rules.delivery ? 'pickup' : 'delivery',
   );
@@ -61,6 +70,8 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       : 'bank_transfer',
   );
   const [error, setError] = useState<string | null>(null);
+  // A second tap while the first is still writing would make a second order with its own id.
+  const placing = useSingleFlight();
   const now = new Date();
   const cartItems = cart.map((l) => catalogue.get(l.itemId)).filter((i) => i !== undefined);
   const days = pickupDays(now, schedule, data.taken.slots, cartItems);
@@ -71,6 +82,15 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
   const defaultSlot = day?.asap ? null : (day?.slots.find((s) => s.hasRoom)?.slot ?? null);
   const slot = pick && pick.date === date ? pick.slot : defaultSlot;
   const priced = priceOrder(catalogue, cart, date || '2000-01-01');
+  // The fee from the pin and the shop's zones, with the server's own code (issue 6): offline too.
+  const zones = data.delivery ?? null;
+  const quote =
+    fulfilment === 'delivery' && zones && priced.ok ? quoteDelivery(zones, location, priced.total) : null;
+  const whole = priceWholeOrder(
+    catalogue,
+    { lines: cart, date: date || '2000-01-01', fulfilment, location },
+    zones,
+  );
 
   /** What the server would refuse, as far as this phone knows. */
   function problem(): ErrorCode | null {
@@ -85,11 +105,18 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       const left = quotaLeft(catalogue.get(itemId) ?? { dailyQuota: null }, takenOn(data, date, itemId));
       if (left !== null && wanted > left) return 'quota_exceeded';
     }
-    return checkoutProblem(rules, { fulfilment, payment, address });
+    const checkout = checkoutProblem(rules, { fulfilment, payment, address });
+    if (checkout) return checkout;
+    if (!isPhone(phone.trim())) return 'phone_invalid';
+    return whole.ok ? null : whole.problem;
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    await placing.run(place);
+  }
+
+  async function place() {
     setError(null);
     const found = problem();
     if (found) return setError(errorMessage(found, lang));
@@ -97,21 +124,30 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
     localStorage.setItem(PROFILE, JSON.stringify({ name: name.trim(), phone: phone.trim() }));
     const orderId = crypto.randomUUID();
     const shareSecret = randomSecret();
-    await knowItems(db, data.items);
-    await enqueue(db, 'placeOrder', {
-      orderId,
-      lines: cart,
-      fulfilment,
-      date,
-      slot,
-      customerName: name,
-      customerPhone: phone,
-      address: fulfilment === 'delivery' ? address : '',
-      note,
-      payment,
-      shareSecret,
-    });
-    await rememberShareSecret(db, orderId, shareSecret);
+    try {
+      await knowItems(db, data.items);
+      await knowZones(db, data.delivery);
+      // Before the order: a secret kept for an order that never came to be is harmless, while an order
+      // queued before a failed write here would look unsent and be placed twice.
+      await rememberShareSecret(db, orderId, shareSecret);
+      await enqueue(db, 'placeOrder', {
+        orderId,
+        lines: cart,
+        fulfilment,
+        date,
+        slot,
+        customerName: name,
+        customerPhone: phone.trim(),
+        address: fulfilment === 'delivery' ? address : '',
+        note,
+        payment,
+        shareSecret,
+        ...(fulfilment === 'delivery' && location ? { location } : {}),
+      });
+    } catch {
+      // Nothing was queued (the order and its outbox entry are one transaction, S2): the cart stays.
+      return setError(t('orderSaveFailed'));
+    }
     setCart([]);
     onPlaced(orderId);
   }
@@ -159,34 +195,24 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       </ul>
       {priced.ok && (
         <p className="price" aria-live="polite">
-          {t('total')}: {formatWon(priced.total, lang)}
+          {whole.ok && whole.deliveryFee > 0 && (
+            <span className="muted">{t('itemsSubtotal', { amount: formatWon(priced.total, lang) })} · </span>
+          )}
+          {t('total')}: {formatWon(whole.ok ? whole.total : priced.total, lang)}
         </p>
       )}
 
-      {rules.pickup && rules.delivery && (
-        <fieldset>
-          <legend>{t('howToGet')}</legend>
-          {(['pickup', 'delivery'] as const).map((f) => (
-            <label key={f} className="choice">
-              <input
-                type="radio"
-                name="fulfilment"
-                checked={fulfilment === f}
-                onChange={() => setFulfilment(f)}
-              />
-              {t(f === 'pickup' ? 'fulfilPickup' : 'fulfilDelivery')}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {fulfilment === 'delivery' && (
-        <Field
-          label={t('deliveryAddress')}
-          value={address}
-          onChange={(e) => setAddress(e.target.value)}
-          maxLength={200}
-          autoComplete="street-address"
-        />
+      <FulfilmentFields
+        name="fulfilment"
+        offered={(['pickup', 'delivery'] as const).filter((f) => rules[f])}
+        value={fulfilment}
+        onChange={setFulfilment}
+        address={address}
+        onAddress={setAddress}
+        autoComplete="street-address"
+      />
+      {fulfilment === 'delivery' && zones && hasZones(zones) && (
+        <DeliveryPin zones={zones} map={data.map} pin={location} onPin={setLocation} quote={quote} />
       )}
 
       <fieldset className="calendar">
@@ -200,12 +226,7 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
                 name="date"
                 checked={date === d.date}
                 disabled={!d.itemsReady}
-                onChange={() =>
-                  setPick({
-                    date: d.date,
-                    slot: d.asap ? null : (d.slots.find((s) => s.hasRoom)?.slot ?? null),
-                  })
-                }
+                onChange={() => setPick({ date: d.date, slot: firstTimeOf(d) })}
               />
               {formatShopDate(d.date, lang)}
               {!d.itemsReady && <span className="muted"> ({t('tooLateForItems')})</span>}
@@ -214,37 +235,14 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
         </div>
       </fieldset>
       {day && (
-        <fieldset className="slots">
-          <legend>{t('pickupTime')}</legend>
-          {day.asap && (
-            <label className="choice">
-              <input
-                type="radio"
-                name="slot"
-                checked={slot === null}
-                onChange={() => setPick({ date, slot: null })}
-              />
-              {t('pickupAsap')}
-            </label>
-          )}
-          <div className="slot-grid">
-            {day.slots.map((s) => (
-              <label key={s.slot} className={s.hasRoom ? 'slot' : 'slot slot-full'}>
-                <input
-                  type="radio"
-                  name="slot"
-                  checked={slot === s.slot}
-                  disabled={!s.hasRoom}
-                  onChange={() => setPick({ date, slot: s.slot })}
-                />
-                {s.hasRoom ? s.slot : t('slotFullLabel', { slot: s.slot })}
-              </label>
-            ))}
-          </div>
-          {schedule.leadMinutes > 0 && (
-            <p className="muted">{t('leadMinutesNote', { n: schedule.leadMinutes })}</p>
-          )}
-        </fieldset>
+        <SlotPicker
+          name="slot"
+          day={day}
+          slot={slot}
+          onPick={(s) => setPick({ date, slot: s })}
+          asapLabel="pickupAsap"
+          leadMinutes={schedule.leadMinutes}
+        />
       )}
 
       <Field
@@ -280,12 +278,14 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
           ))}
       </fieldset>
       {payment === 'bank_transfer' && priced.ok && (
-        <BankTransferInfo account={rules.bankAccount} amount={priced.total} />
+        <BankTransferInfo account={rules.bankAccount} amount={whole.ok ? whole.total : priced.total} />
       )}
 
       <Alert error={error} />
-      <button type="submit">
-        {priced.ok ? t('placeOrderTotal', { total: formatWon(priced.total, lang) }) : t('placeOrder')}
+      <button type="submit" disabled={placing.busy} aria-busy={placing.busy}>
+        {priced.ok
+          ? t('placeOrderTotal', { total: formatWon(whole.ok ? whole.total : priced.total, lang) })
+          : t('placeOrder')}
       </button>
     </form>
   );

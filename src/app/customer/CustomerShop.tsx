@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { call } from '../../client/api';
 import { ensureDevice } from '../../client/device';
 import { shopWeekday } from '../../domain/hours';
@@ -6,17 +6,35 @@ import { useT } from '../../i18n';
 import type { Lang } from '../../protocol/lang';
 import { Alert } from '../../ui/Alert';
 import { LangSwitch } from '../../ui/LangSwitch';
+import { lazyNamed } from '../../ui/lazyNamed';
 import { useLoader } from '../../ui/useLoader';
 import { navigate, type CustomerView } from '../router';
-import { SyncBanner } from '../SyncBanner';
-import { useDeviceSync } from '../useDeviceSync';
+import { hasDeviceDb, useDeviceSync } from '../useDeviceSync';
 import { useCart } from './cart';
-import { ChatPage } from './ChatPage';
-import { Checkout } from './Checkout';
 import { MenuView } from './MenuView';
-import { OrderPage } from './OrderPage';
 import type { PublicShop } from './publicShop';
 import { SharedOrderPage } from './SharedOrderPage';
+import { ShopLocation } from './ShopLocation';
+
+// The screens that work on the device's database load with it, when first shown: a customer who
+// only browses the menu downloads neither them nor the database (Dexie).
+const SyncBanner = lazyNamed(() => import('../SyncBanner'), 'SyncBanner');
+const Checkout = lazyNamed(() => import('./Checkout'), 'Checkout');
+const OrderPage = lazyNamed(() => import('./OrderPage'), 'OrderPage');
+const ChatPage = lazyNamed(() => import('./ChatPage'), 'ChatPage');
+
+/** Whether this phone already keeps a database for the shop; null until the browser has said. */
+function useHasDeviceDb(key: string): boolean | null {
+  const [has, setHas] = useState<{ key: string; has: boolean } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void hasDeviceDb(key).then((h) => live && setHas({ key, has: h }));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return has?.key === key ? has.has : null;
+}
 
 /** The menu from the server, or — offline — the copy this phone kept from its last visit. */
 async function loadShop(slug: string, lang: Lang): Promise<PublicShop> {
@@ -70,11 +88,12 @@ function Shop({
 }) {
   const { t } = useT();
   const { shop } = data;
-  const sync = useDeviceSync(
-    `customer-${slug}`,
-    deviceToken ? { kind: 'customer', slug, deviceToken } : null,
-  );
   const [cart, setCart] = useCart(slug);
+  const dbKey = `customer-${slug}`;
+  // The database opens once there is something to keep: an earlier order or chat, a cart, or any
+  // screen besides the menu.
+  const wanted = useHasDeviceDb(dbKey) === true || view.kind !== 'menu' || cart.length > 0;
+  const sync = useDeviceSync(dbKey, deviceToken ? { kind: 'customer', slug, deviceToken } : null, wanted);
   const base = `/s/${encodeURIComponent(slug)}`;
   const go = (path: string) => (e: React.MouseEvent) => {
     e.preventDefault();
@@ -102,6 +121,14 @@ function Shop({
               .join(' · ')}
           </p>
           {shop.phone && <a href={`tel:${shop.phone.replace(/[^0-9+]/g, '')}`}>{t('callShop')}</a>}
+          {data.delivery?.shopLocation && (
+            <ShopLocation
+              at={data.delivery.shopLocation}
+              name={shop.name}
+              address={shop.address}
+              map={data.map}
+            />
+          )}
         </div>
         <LangSwitch />
       </header>
@@ -123,54 +150,68 @@ function Shop({
         >
           {t('chatWithShop')}
         </a>
+        <a href={`${base}/v`} onClick={go('/v')}>
+          {t('walletTitle')}
+        </a>
       </nav>
-      <SyncBanner sync={sync} />
+      {sync && (
+        <Suspense fallback={null}>
+          <SyncBanner sync={sync} />
+        </Suspense>
+      )}
       <main className="page">
-        {view.kind === 'menu' && (
-          <MenuView data={data} cart={cart} setCart={setCart} db={sync?.db} base={base} />
-        )}
-        {view.kind === 'cart' && (
-          <Checkout
-            data={data}
-            cart={cart}
-            setCart={setCart}
-            db={sync?.db}
-            onPlaced={(orderId) => {
-              sync?.kick();
-              navigate(`${base}/o/${orderId}`);
-            }}
-          />
-        )}
-        {view.kind === 'order' && sync && (
-          <OrderPage
-            data={data}
-            slug={slug}
-            sync={sync}
-            orderId={view.orderId}
-            fallback={
-              view.secret ? (
-                <SharedOrderPage
-                  slug={slug}
-                  orderId={view.orderId}
-                  secret={view.secret}
-                  timeZone={shop.timeZone}
-                />
-              ) : null
-            }
-          />
-        )}
-        {view.kind === 'order' && !sync && view.secret && (
-          <SharedOrderPage slug={slug} orderId={view.orderId} secret={view.secret} timeZone={shop.timeZone} />
-        )}
-        {view.kind === 'chat' && sync && (
-          <ChatPage
-            db={sync.db}
-            shopName={shop.name}
-            orderId={view.orderId}
-            orderHref={(id) => `${base}/o/${id}`}
-            onSent={sync.kick}
-          />
-        )}
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          {view.kind === 'menu' && (
+            <MenuView data={data} cart={cart} setCart={setCart} db={sync?.db} base={base} />
+          )}
+          {view.kind === 'cart' && (
+            <Checkout
+              data={data}
+              cart={cart}
+              setCart={setCart}
+              db={sync?.db}
+              onPlaced={(orderId) => {
+                sync?.kick();
+                navigate(`${base}/o/${orderId}`);
+              }}
+            />
+          )}
+          {view.kind === 'order' && sync && (
+            <OrderPage
+              data={data}
+              slug={slug}
+              sync={sync}
+              orderId={view.orderId}
+              fallback={
+                view.secret ? (
+                  <SharedOrderPage
+                    slug={slug}
+                    orderId={view.orderId}
+                    secret={view.secret}
+                    timeZone={shop.timeZone}
+                  />
+                ) : null
+              }
+            />
+          )}
+          {view.kind === 'order' && !sync && view.secret && (
+            <SharedOrderPage
+              slug={slug}
+              orderId={view.orderId}
+              secret={view.secret}
+              timeZone={shop.timeZone}
+            />
+          )}
+          {view.kind === 'chat' && sync && (
+            <ChatPage
+              db={sync.db}
+              shopName={shop.name}
+              orderId={view.orderId}
+              orderHref={(id) => `${base}/o/${id}`}
+              onSent={sync.kick}
+            />
+          )}
+        </Suspense>
       </main>
     </>
   );

@@ -4,12 +4,13 @@ import { orderDisplay } from '../../client/orderState';
 import { shareSecretOf } from '../../client/shareSecrets';
 import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
+import { CopyButton } from '../../ui/CopyButton';
 import type { MutationArgs } from '../../protocol/sync';
 import { OrderStatus } from '../OrderStatus';
 import { navigate } from '../router';
 import { useLive, type DeviceSync } from '../useDeviceSync';
 import { BankTransferInfo } from './BankTransferInfo';
-import { formatShopDate } from './dates';
+import { formatShopDate } from '../dates';
 import { HandOff } from './HandOff';
 import { PushToggle } from './PushToggle';
 import type { PublicShop } from './publicShop';
@@ -92,6 +93,7 @@ export function OrderPage({
               </li>
             ))}
           </ul>
+          {!!view.deliveryFee && <p>{t('deliveryFeeLine', { fee: formatWon(view.deliveryFee, lang) })}</p>}
           <p className="price">
             {t('total')}: {formatWon(view.total, lang)}
           </p>
@@ -140,22 +142,10 @@ export function OrderPage({
 
 function ShareLink({ url }: { url: string }) {
   const { t } = useT();
-  const [copied, setCopied] = useState(false);
   return (
     <p className="row share">
       <span className="muted">{t('shareLinkLead')}</span>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          void navigator.clipboard?.writeText(url).then(
-            () => setCopied(true),
-            () => setCopied(false),
-          )
-        }
-      >
-        {copied ? t('copied') : t('copyShareLink')}
-      </button>
+      <CopyButton text={url} label={t('copyShareLink')} />
     </p>
   );
 }

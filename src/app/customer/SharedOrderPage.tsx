@@ -4,7 +4,7 @@ import { formatWon } from '../../domain/money';
 import { useT, type MessageKey } from '../../i18n';
 import type { RouteResponse } from '../../protocol/routes';
 import { Alert } from '../../ui/Alert';
-import { formatShopDate, formatShopTime } from './dates';
+import { formatShopDate, formatShopTime } from '../dates';
 
 type Shared = RouteResponse<'sharedOrder'>;
 /** Someone holding a shared link has no device stream: a gentle poll keeps the page current. */

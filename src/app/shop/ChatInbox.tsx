@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ClientDb, LocalMessage } from '../../client/db';
 import { useT } from '../../i18n';
-import { ChatThread, chatOrder } from '../ChatThread';
+import { chatOrder } from '../../client/chatOrder';
+import { ChatThread } from '../ChatThread';
+import { ChatOrderCard } from './ChatOrderCard';
 import { useLive } from '../useDeviceSync';
 import type { ShopPanelProps } from './panel';
 
@@ -63,6 +65,7 @@ export function ChatInbox({ sync }: ShopPanelProps) {
   const { t } = useT();
   const conversations = useLive(sync?.db, inbox, 'chat-inbox');
   const [openId, setOpenId] = useState<string | null>(null);
+  const [shownOrderId, setShownOrderId] = useState<string | null>(null);
   const open = conversations?.find((c) => c.deviceId === openId);
   const openVersion = open?.maxVersion ?? 0;
   const db = sync?.db;
@@ -86,7 +89,7 @@ export function ChatInbox({ sync }: ShopPanelProps) {
                   type="button"
                   className="chat-conv"
                   aria-current={c.deviceId === openId ? 'true' : undefined}
-                  onClick={() => setOpenId(c.deviceId)}
+                  onClick={() => (setOpenId(c.deviceId), setShownOrderId(null))}
                 >
                   <span className="chat-conv-name">{nameOf(c)}</span>{' '}
                   {c.unread > 0 && <span className="badge">{t('chatUnread', { n: c.unread })}</span>}{' '}
@@ -104,8 +107,12 @@ export function ChatInbox({ sync }: ShopPanelProps) {
               db={sync.db}
               deviceId={open.deviceId}
               me="shop"
+              onOrderOpen={setShownOrderId}
               onSent={sync.kick}
             />
+            {shownOrderId && (
+              <ChatOrderCard db={sync.db} orderId={shownOrderId} onClose={() => setShownOrderId(null)} />
+            )}
           </div>
         )}
         {conversations && conversations.length > 0 && !open && <p className="muted">{t('chatPick')}</p>}

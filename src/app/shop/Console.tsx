@@ -8,6 +8,7 @@ import { useDeviceSync } from '../useDeviceSync';
 import { Board } from './board/Board';
 import { NewOrderAlert } from './board/NewOrderAlert';
 import { ChatInbox } from './ChatInbox';
+import { DeliveryPanel } from './delivery/DeliveryPanel';
 import { IntakePanel } from './intake/IntakePanel';
 import { MenuPanel } from './menu/MenuPanel';
 import type { ShopPanelProps } from './panel';
@@ -18,6 +19,7 @@ import { SalesPanel } from './sales/SalesPanel';
 import { setMe, type Me } from './session';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { StaffPanel } from './StaffPanel';
+import { VouchersPanel } from './vouchers/VouchersPanel';
 
 interface TabDef {
   id: string;
@@ -32,8 +34,10 @@ const TABS: TabDef[] = [
   { id: 'intake', label: 'tabIntake', needs: 'orders.handle', Panel: IntakePanel },
   { id: 'reservations', label: 'tabReservations', needs: 'orders.handle', Panel: ReservationsPanel },
   { id: 'chats', label: 'tabChats', needs: 'orders.handle', Panel: ChatInbox },
+  { id: 'delivery', label: 'tabDelivery', needs: 'orders.handle', Panel: DeliveryPanel },
   { id: 'menu', label: 'tabMenu', Panel: MenuPanel },
   { id: 'sales', label: 'tabSales', needs: 'sales.read', Panel: SalesPanel },
+  { id: 'vouchers', label: 'tabVouchers', needs: 'vouchers.redeem', Panel: VouchersPanel },
   { id: 'staff', label: 'tabStaff', needs: 'staff.manage', Panel: StaffPanel },
   { id: 'settings', label: 'tabSettings', needs: 'settings.edit', Panel: SettingsPanel },
   { id: 'password', label: 'tabPassword', Panel: PasswordPanel },

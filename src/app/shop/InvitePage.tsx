@@ -1,3 +1,4 @@
+import './consoleMessages';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../client/api';
 import { Token } from '../../protocol/schemas';

@@ -1,3 +1,4 @@
+import './consoleMessages';
 import { useEffect, useState } from 'react';
 import { ApiCallError, call } from '../../client/api';
 import { getLang, useT } from '../../i18n';

@@ -1,112 +1,158 @@
-import type { ClientDb, LocalOrder } from '../../../client/db';
-import { enqueue } from '../../../client/outbox';
+import { useState } from 'react';
+import type { ClientDb } from '../../../client/db';
 import { isFinal } from '../../../domain/order';
-import { formatWon } from '../../../domain/money';
-import { useT } from '../../../i18n';
-import { OrderStatus } from '../../OrderStatus';
+import type { Schedule } from '../../../domain/schedule';
+import { useT, type MessageKey } from '../../../i18n';
 import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
+import { useShopToday } from '../reservations/useShopToday';
+import { ConflictNotices } from './ConflictNotices';
+import { OrderCard } from './OrderCard';
+import { byUrgency, bySlot, finishedOrders, isPreorder, openOrders, ordersOn, viewsOf } from './queries';
+import { useWakeLock, type WakeState } from './wakeLock';
+import './board.css';
 
-/** Open orders first, newest first within each group. */
-function byUrgency(a: LocalOrder, b: LocalOrder): number {
-  const fa = a.view && isFinal(a.view.status) ? 1 : 0;
-  const fb = b.view && isFinal(b.view.status) ? 1 : 0;
-  return fa - fb || b.createdAt - a.createdAt;
-}
+type BoardView = 'open' | 'today' | 'done';
+
+const COLUMNS: { status: 'placed' | 'accepted' | 'ready'; label: MessageKey }[] = [
+  { status: 'placed', label: 'bdColNew' },
+  { status: 'accepted', label: 'bdColAccepted' },
+  { status: 'ready', label: 'bdColReady' },
+];
+/** One screenful of finished orders at a time: the history can be months long. */
+const DONE_PAGE = 30;
+
+const WAKE_TEXT: Record<WakeState, MessageKey | null> = {
+  pending: null,
+  held: 'bdWakeHeld',
+  unsupported: 'bdWakeUnsupported',
+  refused: 'bdWakeRefused',
+};
+
+const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * The tablet's order list, live from its own database: it keeps working with the network down, and
- * every tap goes into the outbox to reach the server exactly once.
+ * The live order board, from the tablet's own database: new orders, those in progress and those
+ * ready, as columns; today's pre-orders and finished orders behind filters. New orders arrive by the
+ * sync loop (S8 pokes), and every tap goes into the outbox, so the board works with the network down.
  */
-export function Board({ sync }: ShopPanelProps) {
+export function Board({ me, sync }: ShopPanelProps) {
   const { t } = useT();
-  const orders = useLive(sync?.db, (db) => db.orders.toArray(), 'orders');
+  const db = sync?.db;
+  const wake = useWakeLock();
+  const schedule = useLive(db, async (d) => (await d.getMeta<Schedule>('schedule')) ?? null, 'schedule');
+  const timeZone = schedule?.timeZone ?? deviceZone();
+  const today = useShopToday(timeZone) ?? '';
+  const open = useLive(db, openOrders, 'open');
+  const todays = useLive(db, (d) => ordersOn(d, today), `day:${today}`);
+  const [shown, setShown] = useState<BoardView>('open');
+
+  const openViews = viewsOf(open);
+  const preorders = viewsOf(todays)
+    .filter((o) => isPreorder(o.view, timeZone))
+    .sort((a, b) => bySlot(a.view, b.view));
+  const waitingPreorders = preorders.filter((o) => !isFinal(o.view.status)).length;
+  const loading = !db || open === undefined || todays === undefined || schedule === undefined;
+  const card = (o: (typeof openViews)[number]) => (
+    <OrderCard
+      key={o.view.id}
+      order={o.local}
+      view={o.view}
+      db={db!}
+      shopName={me.shop.name}
+      timeZone={timeZone}
+    />
+  );
+  const views: [BoardView, string][] = [
+    ['open', t('bdViewOpen', { n: openViews.length })],
+    ['today', t('bdViewToday', { n: waitingPreorders })],
+    ['done', t('bdViewDone')],
+  ];
+  const wakeText = WAKE_TEXT[wake];
+
   return (
-    <section aria-labelledby="orders-title">
-      <h2 id="orders-title">{t('tabOrders')}</h2>
-      {orders && orders.length === 0 && <p className="muted">{t('noOrders')}</p>}
-      <ul className="plain-list">
-        {sync &&
-          [...(orders ?? [])]
-            .filter((o) => o.view)
-            .sort(byUrgency)
-            .map((o) => <OrderRow key={o.id} order={o} db={sync.db} />)}
-      </ul>
+    <section aria-labelledby="orders-title" aria-busy={loading} className="board" data-wake-lock={wake}>
+      <div className="row board-top">
+        <h2 id="orders-title">{t('tabOrders')}</h2>
+        <div role="group" aria-label={t('bdViews')} className="row board-views">
+          {views.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              className={shown === id ? undefined : 'secondary'}
+              aria-pressed={shown === id}
+              onClick={() => setShown(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {wakeText && <p className="muted board-wake">{t(wakeText)}</p>}
+      {db && <ConflictNotices db={db} timeZone={timeZone} />}
+      {loading ? (
+        <p className="muted">{t('bdLoading')}</p>
+      ) : shown === 'open' ? (
+        openViews.length === 0 ? (
+          <p className="muted">{t('noOrders')}</p>
+        ) : (
+          <div className="board-columns">
+            {COLUMNS.map((col) => {
+              const orders = openViews.filter((o) => o.view.status === col.status);
+              orders.sort((a, b) => byUrgency(a.view, b.view));
+              return (
+                <section key={col.status} aria-labelledby={`col-${col.status}`} className="board-column">
+                  <h3 id={`col-${col.status}`}>{t(col.label, { n: orders.length })}</h3>
+                  {orders.length === 0 ? (
+                    <p className="muted">{t('bdColEmpty')}</p>
+                  ) : (
+                    <ul className="plain-list">{orders.map(card)}</ul>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+        )
+      ) : shown === 'today' ? (
+        <section aria-labelledby="today-title">
+          <h3 id="today-title">{t('bdTodayTitle')}</h3>
+          <p className="muted">{t('bdTodayHint')}</p>
+          {preorders.length === 0 ? (
+            <p className="muted">{t('bdTodayNone')}</p>
+          ) : (
+            <ul className="plain-list board-grid">{preorders.map(card)}</ul>
+          )}
+        </section>
+      ) : (
+        <FinishedOrders db={db!} render={card} />
+      )}
     </section>
   );
 }
 
-function OrderRow({ order, db }: { order: LocalOrder; db: ClientDb }) {
-  const { lang, t } = useT();
-  const view = order.view!;
-  const label = t('orderNumber', { id: order.id.slice(0, 8) });
-  const act = (fn: () => Promise<unknown>) => () => void fn();
-  const reject = () => {
-    const reason = window.prompt(t('rejectReason'))?.trim();
-    if (reason)
-      void enqueue(db, 'rejectOrder', { orderId: order.id, from: view.status, reason: reason.slice(0, 200) });
-  };
+/** Finished orders, a page at a time, read only when this filter is open. */
+function FinishedOrders({
+  db,
+  render,
+}: {
+  db: ClientDb;
+  render: (o: ReturnType<typeof viewsOf>[number]) => React.ReactNode;
+}) {
+  const { t } = useT();
+  const [limit, setLimit] = useState(DONE_PAGE);
+  const done = useLive(db, (d) => finishedOrders(d, limit), `done:${limit}`);
+  const list = viewsOf(done);
   return (
-    <li className="order-card" aria-label={label}>
-      <h3>{label}</h3>
-      <p>{t('orderFrom', { name: view.customerName || '—', phone: view.customerPhone || '—' })}</p>
-      <p>{t('pickupAt', { date: view.date, slot: view.slot ?? t('pickupAsap') })}</p>
-      <ul>
-        {view.lines.map((l, i) => (
-          <li key={i}>
-            {l.name} × {l.quantity}
-            {l.options.length > 0 && ` (${l.options.map((o) => o.name).join(', ')})`}
-          </li>
-        ))}
-      </ul>
-      <p className="price">{formatWon(view.total, lang)}</p>
-      <p>
-        {t(view.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')} ·{' '}
-        {view.paidAt ? t('paid') : t('unpaid')}
-      </p>
-      <OrderStatus order={order} />
-      <div className="row">
-        {view.status === 'placed' && (
-          <>
-            <button
-              type="button"
-              onClick={act(() =>
-                enqueue(db, 'acceptOrder', { orderId: order.id, from: view.status, prepMinutes: 20 }),
-              )}
-            >
-              {t('acceptIn', { min: 20 })}
-            </button>
-            <button type="button" className="secondary" onClick={reject}>
-              {t('reject')}
-            </button>
-          </>
-        )}
-        {view.status === 'accepted' && (
-          <button
-            type="button"
-            onClick={act(() => enqueue(db, 'markReady', { orderId: order.id, from: view.status }))}
-          >
-            {t('markReady')}
-          </button>
-        )}
-        {view.status === 'ready' && (
-          <button
-            type="button"
-            onClick={act(() => enqueue(db, 'completeOrder', { orderId: order.id, from: view.status }))}
-          >
-            {t('complete')}
-          </button>
-        )}
-        {!view.paidAt && view.status !== 'rejected' && view.status !== 'cancelled' && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={act(() => enqueue(db, 'markPaid', { orderId: order.id, paid: true }))}
-          >
-            {t(view.payment === 'bank_transfer' ? 'confirmTransfer' : 'markPaid')}
-          </button>
-        )}
-      </div>
-    </li>
+    <section aria-labelledby="done-title" aria-busy={done === undefined}>
+      <h3 id="done-title">{t('bdDoneTitle')}</h3>
+      <p className="muted">{t('bdDoneHint')}</p>
+      {done && list.length === 0 && <p className="muted">{t('bdDoneNone')}</p>}
+      <ul className="plain-list board-grid">{list.map(render)}</ul>
+      {done && done.length === limit && (
+        <button type="button" className="secondary" onClick={() => setLimit(limit + DONE_PAGE)}>
+          {t('bdDoneMore')}
+        </button>
+      )}
+    </section>
   );
 }

@@ -1,106 +1,154 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { ClientDb } from '../../../client/db';
+import { reapplyItemChanges } from '../../../client/outbox';
 import { isSoldOut, type MenuItem } from '../../../domain/catalogue';
-import { shopLocalDate } from '../../../domain/hours';
 import { formatWon } from '../../../domain/money';
 import { can } from '../../../domain/roles';
-import { call } from '../../../client/api';
 import { useT } from '../../../i18n';
-import { Alert } from '../../../ui/Alert';
-import { Field } from '../../../ui/Field';
-import { useAsyncAction } from '../../../ui/useAsyncAction';
-import { useLoader } from '../../../ui/useLoader';
-import type { Me } from '../session';
+import { formatShopDate } from '../../dates';
+import type { ShopPanelProps } from '../panel';
+import { useShopToday } from '../reservations/useShopToday';
+import { CategoryEditor } from './CategoryEditor';
+import { ItemEditor } from './ItemEditor';
+import './menu.css';
+import { SoldOutControls } from './SoldOutControls';
+import { grouped, useMenuData } from './useMenuData';
+import { useOnline } from './useOnline';
 
-export function MenuPanel({ me }: { me: Me }) {
+/**
+ * Menu and stock. Everyone on the shop's side marks items sold out — offline too, from the tablet's
+ * own copy of the menu; the owner also edits items, prices, options, photos and categories, which
+ * needs a connection.
+ */
+export function MenuPanel({ me, sync }: ShopPanelProps) {
   const { lang, t } = useT();
-  const [loaded] = useLoader(
-    () => call('publicShop', { lang, params: { slug: me.shop.slug } }),
-    me.shop.slug,
-  );
-  if (loaded.state === 'loading') return <p className="loading">{t('loading')}</p>;
-  if (loaded.state === 'failed') return <Alert error={loaded.error.message} />;
-  const today = shopLocalDate(new Date(), loaded.data.shop.timeZone);
+  const db = sync?.db;
+  const menu = useMenuData(db, me.shop.slug, lang);
+  const today = useShopToday(menu.timeZone);
+  const online = useOnline();
+  const owner = can(me.user.role, 'menu.edit');
+  const [editing, setEditing] = useState<MenuItem | 'new' | null>(null);
+
+  // A saved item shows at once; the pull that follows brings the same row (a sold-out still queued stays on top).
+  const keep = (item: MenuItem) =>
+    db &&
+    void db.transaction('rw', [db.items, db.outbox], async () => {
+      await db.items.put(item);
+      await reapplyItemChanges(db);
+    });
+
+  if (!db || !menu.items || !today) return <p className="loading">{t('meLoadingMenu')}</p>;
+  const groups = grouped(menu.items, menu.categories);
   return (
-    <section aria-label={t('tabMenu')}>
-      <h2>{t('tabMenu')}</h2>
-      <ul className="menu-list">
-        {loaded.data.items.map((item) => (
-          <ItemRow key={item.id} initial={item} today={today} canEditPrice={can(me.user.role, 'menu.edit')} />
-        ))}
-      </ul>
+    <section aria-labelledby="menu-title" className="menu-panel">
+      <div className="row menu-head">
+        <h2 id="menu-title">{t('meTitle')}</h2>
+        {owner && (
+          <button
+            type="button"
+            disabled={!online || menu.categories.length === 0}
+            onClick={() => setEditing('new')}
+          >
+            {t('meAddItem')}
+          </button>
+        )}
+      </div>
+      {!online && (
+        <p role="status" className="alert alert-info">
+          {t('meOfflineNote')}
+        </p>
+      )}
+      {menu.items.length === 0 && <p>{t('meNoItems')}</p>}
+      {groups.map(({ category, items }) => (
+        <section key={category?.id ?? 'none'} aria-labelledby={`menu-cat-${category?.id ?? 'none'}`}>
+          <h3 id={`menu-cat-${category?.id ?? 'none'}`}>{category?.name ?? t('meUncategorized')}</h3>
+          <ul className="menu-list menu-editor-list">
+            {items.map((item) => (
+              <ItemRow
+                key={item.id}
+                item={item}
+                today={today}
+                pending={menu.pending.has(item.id)}
+                db={db}
+                kick={sync.kick}
+                onEdit={owner ? () => setEditing(item) : undefined}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {owner && (
+        <CategoryEditor
+          categories={menu.categories}
+          itemCount={(id) => menu.items!.filter((i) => i.categoryId === id).length}
+          online={online}
+          onChange={menu.setCategories}
+        />
+      )}
+      {owner && editing && (
+        <ItemEditor
+          item={editing === 'new' ? null : editing}
+          categories={menu.categories}
+          online={online}
+          onSaved={keep}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </section>
   );
 }
 
 function ItemRow({
-  initial,
+  item,
   today,
-  canEditPrice,
+  pending,
+  db,
+  kick,
+  onEdit,
 }: {
-  initial: MenuItem;
+  item: MenuItem;
   today: string;
-  canEditPrice: boolean;
+  pending: boolean;
+  db: ClientDb;
+  kick: () => void;
+  onEdit?: () => void;
 }) {
   const { lang, t } = useT();
-  const [item, setItem] = useState(initial);
-  const [price, setPrice] = useState(String(initial.price));
-  const { busy, error, info, run } = useAsyncAction();
   const soldOut = isSoldOut(item, today);
-
-  const toggleSoldOut = () =>
-    run(async () => {
-      setItem(
-        await call('updateItem', {
-          lang,
-          params: { itemId: item.id },
-          body: { soldOutUntil: soldOut ? null : today },
-        }),
-      );
-      return t('saved');
-    });
-  const savePrice = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      setItem(
-        await call('updateItem', { lang, params: { itemId: item.id }, body: { price: Number(price) } }),
-      );
-      return t('saved');
-    });
-  };
-
   return (
     <li className={soldOut ? 'menu-item sold-out' : 'menu-item'} aria-label={item.name}>
+      {item.photoUrl && (
+        <img
+          src={item.photoUrl}
+          alt={t('photoOf', { name: item.name })}
+          width={96}
+          height={72}
+          loading="lazy"
+        />
+      )}
       <div>
-        <h3>{item.name}</h3>
+        <h4>{item.name}</h4>
         <p className="price">{formatWon(item.price, lang)}</p>
-        {soldOut && <p className="badge">{t('soldOutToday')}</p>}
-        <div className="row">
+        {soldOut && (
+          <p className="badge">
+            {item.soldOutUntil! > today
+              ? t('meBadgeUntil', { date: formatShopDate(item.soldOutUntil!, lang) })
+              : t('meBadgeToday')}
+          </p>
+        )}
+        {pending && <p className="badge badge-pending">{t('mePending')}</p>}
+        {item.dailyQuota !== null && <p className="muted">{t('meQuota', { n: item.dailyQuota })}</p>}
+        <SoldOutControls item={item} today={today} db={db} kick={kick} />
+        {onEdit && (
           <button
             type="button"
-            disabled={busy}
-            onClick={() => void toggleSoldOut()}
-            aria-label={`${item.name}: ${t(soldOut ? 'markAvailable' : 'markSoldOut')}`}
+            className="secondary"
+            onClick={onEdit}
+            aria-label={t('meEditFor', { name: item.name })}
           >
-            {t(soldOut ? 'markAvailable' : 'markSoldOut')}
+            {t('meEdit')}
           </button>
-        </div>
-        {canEditPrice && (
-          <form className="row" onSubmit={savePrice} aria-label={`${item.name} ${t('price')}`}>
-            <Field
-              label={`${item.name} ${t('price')}`}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              step={100}
-              value={price}
-              onChange={(e) => setPrice(e.target.value)}
-            />
-            <button type="submit" disabled={busy}>
-              {t('savePrice')}
-            </button>
-          </form>
         )}
-        <Alert error={error} info={info} />
       </div>
     </li>
   );

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MenuItem } from '../../domain/catalogue';
-import { formatWon } from '../../domain/money';
-import { MAX_QUANTITY, priceOrder } from '../../domain/pricing';
-import { useT } from '../../i18n';
-import { groupRule } from './MenuItemCard';
+import type { MenuItem } from '../domain/catalogue';
+import { formatWon } from '../domain/money';
+import { MAX_QUANTITY, priceOrder } from '../domain/pricing';
+import { useT } from '../i18n';
+import { groupRule } from './groupRule';
 
 /** The choices a customer starts from: the first options of each required group, as a shop would suggest. */
 function startingChoice(item: MenuItem): string[] {

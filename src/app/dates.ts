@@ -1,5 +1,5 @@
-import { dateFormatter } from '../../domain/intl';
-import type { Lang } from '../../protocol/lang';
+import { dateFormatter } from '../domain/intl';
+import type { Lang } from '../protocol/lang';
 
 const locale = (lang: Lang) => (lang === 'ko' ? 'ko-KR' : 'en-GB');
 

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { ensureDevice } from '../../client/device';
+import { call } from '../../client/api';
+import { formatWon } from '../../domain/money';
+import { voucherCode } from '../../domain/voucher';
+import { readVoucherToken } from '../../protocol/voucher';
+import { useT } from '../../i18n';
+import { voucherLink, VoucherQr } from '../VoucherCard';
+import { askedAt, keepInWallet, rememberBalance, walletEntries, type WalletEntry } from './wallet';
+import { BuyVoucher } from './BuyVoucher';
+
+/**
+ * /s/<slug>/v/<token>: the voucher a friend sent, kept in this phone's wallet and shown offline
+ * with its QR and typed code. The balance is asked of the server whenever the phone is online.
+ */
+export default function VoucherWallet({ slug, token }: { slug: string; token: string | null }) {
+  const { lang, t } = useT();
+  const [entries, setEntries] = useState<WalletEntry[]>(() => {
+    if (token && readVoucherToken(token)) keepInWallet(slug, token);
+    return walletEntries().filter((e) => e.slug === slug);
+  });
+
+  useEffect(() => {
+    let live = true;
+    const refresh = async () => {
+      // Vouchers this phone asked for and the shop has since issued join the wallet.
+      if (askedAt(slug)) {
+        try {
+          const deviceToken = await ensureDevice(lang);
+          const mine = await call('myVouchers', { lang, deviceToken, params: { slug } });
+          for (const v of mine.vouchers) if (v.token) keepInWallet(slug, v.token);
+        } catch {
+          // Offline: next time.
+        }
+      }
+      for (const e of walletEntries().filter((x) => x.slug === slug)) {
+        try {
+          const b = await call('voucherBalance', { lang, params: { slug }, body: { token: e.token } });
+          rememberBalance(e.token, b.balance);
+        } catch {
+          // Offline, or the server refused it: the last known balance stays on screen.
+        }
+      }
+      if (live) setEntries(walletEntries().filter((x) => x.slug === slug));
+    };
+    void refresh();
+    window.addEventListener('online', refresh);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      live = false;
+      window.removeEventListener('online', refresh);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [slug, lang]);
+
+  const [bank, setBank] = useState<string | null>(null);
+  useEffect(() => {
+    call('publicShop', { lang, params: { slug } }).then(
+      (d) => setBank(d.shop.bankTransfer && d.shop.bankAccount ? d.shop.bankAccount : null),
+      () => setBank(null),
+    );
+  }, [slug, lang]);
+  const invalid = token !== null && !readVoucherToken(token);
+  return (
+    <main className="page">
+      <h1>{t('walletTitle')}</h1>
+      {invalid && <p role="alert">{t('walletInvalid')}</p>}
+      {entries.length === 0 && !invalid && <p>{t('walletEmpty')}</p>}
+      {entries.length > 0 && <p className="muted">{t('walletSaved')}</p>}
+      {entries.map((e) => {
+        const claims = readVoucherToken(e.token)!.claims;
+        return (
+          <article key={e.token} aria-label={voucherCode(claims.id)} className="voucher-card">
+            <h2>{claims.item ? claims.item.name : formatWon(claims.won, lang)}</h2>
+            <p className="voucher-balance">
+              {e.balance === null
+                ? t('walletOfflineBalance')
+                : t('walletBalance', { amount: formatWon(e.balance, lang) })}
+            </p>
+            {e.balanceAt !== null && (
+              <p className="muted">
+                {t('walletBalanceAt', {
+                  time: new Date(e.balanceAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB'),
+                })}
+              </p>
+            )}
+            <p>
+              {t('voucherExpiresOn', { date: new Date(claims.expiresAt - 1000).toISOString().slice(0, 10) })}
+            </p>
+            <p className="muted">{t('walletShowAtCounter')}</p>
+            <VoucherQr text={voucherLink(e.slug, e.token)} code={voucherCode(claims.id)} />
+          </article>
+        );
+      })}
+      {bank && <BuyVoucher slug={slug} bankAccount={bank} />}
+      <p>
+        <a href={`/s/${encodeURIComponent(slug)}`}>{t('walletMenu')}</a>
+      </p>
+    </main>
+  );
+}

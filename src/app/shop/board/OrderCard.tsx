@@ -1,0 +1,142 @@
+import { useRef, useState } from 'react';
+import type { ClientDb, LocalOrder } from '../../../client/db';
+import { enqueue } from '../../../client/outbox';
+import { formatWon } from '../../../domain/money';
+import type { Order } from '../../../domain/order';
+import { useT, type MessageKey } from '../../../i18n';
+import { formatDay, formatMoment } from '../../../print/format';
+import type { MutationInput, MutationName } from '../../../protocol/sync';
+import { PrintButton } from '../print/PrintButton';
+import { AcceptControls } from './AcceptControls';
+import { isPreorder } from './queries';
+import { RejectDialog } from './RejectDialog';
+
+const STATUS: Record<Order['status'], MessageKey> = {
+  placed: 'bdStatusPlaced',
+  accepted: 'bdStatusAccepted',
+  ready: 'bdStatusReady',
+  completed: 'bdStatusCompleted',
+  rejected: 'bdStatusRejected',
+  cancelled: 'bdStatusCancelled',
+};
+
+const clock = (iso: string, lang: 'ko' | 'en', timeZone: string) =>
+  new Date(iso).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });
+
+/**
+ * One order on the board: who, when, what, how much and how paid, where it stands, and the next
+ * steps. Every tap goes into this tablet's outbox (works offline, reaches the server exactly once).
+ * Customer text (name, note) is rendered as text, never as markup.
+ */
+export function OrderCard({
+  order,
+  view,
+  db,
+  shopName,
+  timeZone,
+}: {
+  order: LocalOrder;
+  view: Order;
+  db: ClientDb;
+  shopName: string;
+  timeZone: string;
+}) {
+  const { lang, t } = useT();
+  const [rejecting, setRejecting] = useState(false);
+  // One decision per state: a double tap must not queue two accepts (the second would come back
+  // refused and raise a false "another device" notice). A refused change changes `pending`, so the
+  // same action can be tried again after it.
+  const lastAct = useRef('');
+  const act = <N extends MutationName>(name: N, args: MutationInput<N>) => {
+    const key = `${name}:${view.status}:${order.server?.version ?? 0}:${order.pending}`;
+    if (lastAct.current === key) return;
+    lastAct.current = key;
+    void enqueue(db, name, args);
+  };
+  const id = view.id;
+  const from = view.status;
+  const title = t('orderNumber', { id: id.slice(0, 8) });
+  const settled = view.status === 'rejected' || view.status === 'cancelled';
+  return (
+    <li className={`order-card board-card status-${view.status}`} aria-label={title}>
+      <div className="board-card-head">
+        <h4>{title}</h4>
+        <span className="muted">
+          {t('bdPlacedAt', { time: formatMoment(view.createdAt, lang, timeZone) })}
+        </span>
+      </div>
+      <p>{t('orderFrom', { name: view.customerName || '—', phone: view.customerPhone || '—' })}</p>
+      <p>
+        {isPreorder(view, timeZone) && <strong className="badge">{t('bdPreorder')}</strong>}{' '}
+        {t('pickupAt', { date: formatDay(view.date, lang), slot: view.slot ?? t('pickupAsap') })}
+      </p>
+      {view.fulfilment === 'delivery' && <p>{t('bdDelivery', { address: view.address })}</p>}
+      <ul>
+        {view.lines.map((l, i) => (
+          <li key={i}>
+            {l.name} × {l.quantity}
+            {l.options.length > 0 && ` (${l.options.map((o) => o.name).join(', ')})`}
+          </li>
+        ))}
+      </ul>
+      {view.note && <p className="board-note">{t('bdNote', { note: view.note })}</p>}
+      <p>
+        <span className="price">{formatWon(view.total, lang)}</span> ·{' '}
+        {t(view.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')} ·{' '}
+        <strong>{view.paidAt ? t('paid') : t('unpaid')}</strong>
+      </p>
+      <p role="status" data-state={view.status} className="board-status">
+        {t(STATUS[view.status], {
+          time: view.readyBy ? clock(view.readyBy, lang, timeZone) : '',
+          min: view.prepMinutes ?? '',
+          reason: view.rejectReason ?? '',
+        })}
+      </p>
+      {order.pending > 0 && <p className="muted">{t('bdPending')}</p>}
+      {view.status === 'placed' && (
+        <AcceptControls
+          timeZone={timeZone}
+          onAccept={(prepMinutes) => act('acceptOrder', { orderId: id, from, prepMinutes })}
+        />
+      )}
+      <div className="row">
+        {(view.status === 'placed' || view.status === 'accepted') && (
+          <button type="button" className="secondary" onClick={() => setRejecting(true)}>
+            {t('reject')}
+          </button>
+        )}
+        {view.status === 'accepted' && (
+          <button type="button" onClick={() => act('markReady', { orderId: id, from })}>
+            {t('markReady')}
+          </button>
+        )}
+        {view.status === 'ready' && (
+          <button type="button" onClick={() => act('completeOrder', { orderId: id, from })}>
+            {t('complete')}
+          </button>
+        )}
+        {!view.paidAt && !settled && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => act('markPaid', { orderId: id, paid: true })}
+          >
+            {t(view.payment === 'bank_transfer' ? 'confirmTransfer' : 'markPaid')}
+          </button>
+        )}
+        <PrintButton order={view} shopName={shopName} />
+      </div>
+      {rejecting && (
+        <RejectDialog
+          orderId={id}
+          onReject={(reason) => act('rejectOrder', { orderId: id, from, reason })}
+          onClose={() => setRejecting(false)}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useT, type MessageKey } from '../../../i18n';
+
+const QUICK_REASONS: MessageKey[] = ['bdReasonNoStock', 'bdReasonClosing', 'bdReasonBusy', 'bdReasonTime'];
+/** The protocol's bound on a rejection reason (rejectOrder in protocol/sync.ts). */
+const MAX_REASON = 200;
+
+/** A quick reason, a free note, or both ("재료 소진 — 내일 다시 주문해 주세요"): what the customer reads. */
+export function rejectReason(quick: string, free: string): string {
+  return [quick.trim(), free.trim()].filter(Boolean).join(' — ').slice(0, MAX_REASON);
+}
+
+/**
+ * Asks why before rejecting: a modal <dialog> (named, focus kept inside, Esc closes) with the usual
+ * reasons one tap away and room for a note to the customer.
+ */
+export function RejectDialog({
+  orderId,
+  onReject,
+  onClose,
+}: {
+  orderId: string;
+  onReject: (reason: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const freeId = useId();
+  const errorId = useId();
+  const [quick, setQuick] = useState('');
+  const [free, setFree] = useState('');
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const submit = () => {
+    const reason = rejectReason(quick, free);
+    if (!reason) return setMissing(true);
+    onReject(reason);
+    ref.current?.close();
+  };
+  return (
+    <dialog ref={ref} className="item-dialog reject-dialog" aria-labelledby={titleId} onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <h2 id={titleId}>{t('bdRejectTitle', { id: orderId.slice(0, 8) })}</h2>
+        <p className="muted">{t('bdRejectLead')}</p>
+        <fieldset>
+          <legend>{t('bdRejectQuick')}</legend>
+          {QUICK_REASONS.map((key) => (
+            <label key={key} className="choice">
+              <input
+                type="radio"
+                name="reason"
+                checked={quick === t(key)}
+                onChange={() => {
+                  setQuick(t(key));
+                  setMissing(false);
+                }}
+              />
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor={freeId}>{t('bdRejectFree')}</label>
+        <textarea
+          id={freeId}
+          rows={2}
+          maxLength={MAX_REASON}
+          value={free}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? errorId : undefined}
+          onChange={(e) => {
+            setFree(e.target.value);
+            setMissing(false);
+          }}
+        />
+        {missing && (
+          <p id={errorId} className="field-error" role="alert">
+            {t('bdRejectNeedReason')}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit">{t('bdRejectSubmit')}</button>
+          <button type="button" className="secondary" onClick={() => ref.current?.close()}>
+            {t('bdRejectClose')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

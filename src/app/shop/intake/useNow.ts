@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'react';
+
+/** Slots close as the day goes on: the form's choices are recomputed once a minute. */
+const TICK_MS = 60_000;
+
+export function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}

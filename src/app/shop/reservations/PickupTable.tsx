@@ -1,0 +1,90 @@
+import { formatWon } from '../../../domain/money';
+import type { Order } from '../../../domain/order';
+import { optionSummary } from '../../../domain/production';
+import { useT } from '../../../i18n';
+import { orderNumber } from '../../../print/format';
+import { PrintButton } from '../print/PrintButton';
+import { slotLabel, STATUS_LABEL } from './labels';
+
+/**
+ * Who comes when: one row per standing order of the day, by pickup slot, with what they ordered, how
+ * much, how they pay and whether they have, and where the order stands. On screen each row can print
+ * its slip or receipt; the printed list leaves those buttons out.
+ */
+export function PickupTable({
+  orders,
+  caption,
+  shopName,
+  print = false,
+}: {
+  orders: Order[];
+  caption: string;
+  shopName: string;
+  print?: boolean;
+}) {
+  const { lang, t } = useT();
+  if (orders.length === 0) return <p className="muted">{t('pickListEmpty')}</p>;
+  return (
+    <div className="res-table-wrap">
+      <table className="res-table res-pickup">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('pickListTime')}</th>
+            <th scope="col">{t('pickListOrder')}</th>
+            <th scope="col">{t('pickListCustomer')}</th>
+            <th scope="col">{t('pickListPhone')}</th>
+            <th scope="col">{t('pickListLines')}</th>
+            <th scope="col" className="num">
+              {t('pickListTotal')}
+            </th>
+            <th scope="col">{t('pickListPayment')}</th>
+            <th scope="col">{t('pickListStatus')}</th>
+            {!print && <th scope="col">{t('pickListPrintColumn')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((o) => (
+            <tr key={o.id}>
+              <td className="res-time">{slotLabel(o.slot, t)}</td>
+              <td>{orderNumber(o.id)}</td>
+              <th scope="row" className="res-name">
+                {o.customerName || '—'}
+              </th>
+              <td className="res-phone">{o.customerPhone || '—'}</td>
+              <td>
+                <ul className="plain-list">
+                  {o.lines.map((l, i) => (
+                    <li key={i}>
+                      {l.name} × {l.quantity}
+                      {l.options.length > 0 && ` (${optionSummary(l.options.map((x) => x.name))})`}
+                    </li>
+                  ))}
+                </ul>
+                {o.note && (
+                  <p className="res-note">
+                    {t('slipNote')}: {o.note}
+                  </p>
+                )}
+              </td>
+              <td className="num">{formatWon(o.total, lang)}</td>
+              <td className="res-pay">
+                {t(o.payment === 'bank_transfer' ? 'payBankTransfer' : 'payAtPickup')}
+                <br />
+                <strong className={o.paidAt ? 'res-paid' : 'res-unpaid'}>
+                  {t(o.paidAt ? 'paid' : 'unpaid')}
+                </strong>
+              </td>
+              <td className="res-status">{t(STATUS_LABEL[o.status])}</td>
+              {!print && (
+                <td>
+                  <PrintButton order={o} shopName={shopName} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

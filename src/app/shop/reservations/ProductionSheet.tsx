@@ -1,0 +1,87 @@
+import { optionSummary, type ItemCount, type Production } from '../../../domain/production';
+import { useT } from '../../../i18n';
+import { slotLabel } from './labels';
+
+/**
+ * The production list: for the whole day first (what to make), then per pickup slot (what must be
+ * ready by when). Each item with its total, every combination of options, and every single option
+ * summed (a pick-three set needs so many portions of each side dish).
+ */
+export function ProductionSheet({ production, print = false }: { production: Production; print?: boolean }) {
+  const { t } = useT();
+  if (production.orders === 0) return <p className="muted">{t('prodEmpty')}</p>;
+  return (
+    <div className="res-production">
+      <ItemTable caption={t('prodTotal', { n: production.orders })} items={production.total} print={print} />
+      {production.slots.map((s) => (
+        <ItemTable
+          key={s.slot ?? 'asap'}
+          caption={t('prodSlotOrders', { slot: slotLabel(s.slot, t), n: s.orders })}
+          items={s.items}
+          print={print}
+        />
+      ))}
+    </div>
+  );
+}
+
+function ItemTable({ caption, items, print }: { caption: string; items: ItemCount[]; print: boolean }) {
+  const { t } = useT();
+  return (
+    <div className="res-table-wrap">
+      <table className="res-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('prodItem')}</th>
+            <th scope="col" className="num">
+              {t('prodQuantity')}
+            </th>
+            <th scope="col">{t('prodVariants')}</th>
+            <th scope="col">{t('prodPerOption')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => {
+            const plain = i.options.length === 0;
+            return (
+              <tr key={i.itemId}>
+                <th scope="row">{i.name}</th>
+                <td className={print ? 'num' : 'num res-qty'}>{i.quantity}</td>
+                <td>
+                  {plain ? (
+                    '—'
+                  ) : (
+                    <ul className="plain-list">
+                      {i.variants.map((v) => (
+                        <li key={v.key}>
+                          {t('prodCount', {
+                            name: v.options.length
+                              ? optionSummary(v.options.map((o) => o.name))
+                              : t('prodPlain'),
+                            n: v.quantity,
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {plain ? (
+                    '—'
+                  ) : (
+                    <ul className="plain-list">
+                      {i.options.map((o) => (
+                        <li key={o.optionId}>{t('prodCount', { name: o.name, n: o.quantity })}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { formatWon } from '../domain/money';
+import type { Order } from '../domain/order';
+import { useT } from '../i18n';
+import { formatDay, formatMoment, orderNumber } from './format';
+import { OrderLines } from './OrderLines';
+
+/** The customer's receipt: the shop, the lines with prices, the total, how it is paid and whether it is. */
+export function Receipt({
+  order,
+  shopName,
+  timeZone,
+}: {
+  order: Order;
+  shopName: string;
+  timeZone?: string;
+}) {
+  const { lang, t } = useT();
+  return (
+    <article className="slip receipt" aria-label={t('receiptTitle')}>
+      <h1 className="receipt-shop">{shopName}</h1>
+      <p className="slip-kind">{t('receiptTitle')}</p>
+      <hr />
+      <p className="receipt-row">
+        <span>{t('slipOrder', { id: orderNumber(order.id) })}</span>
+        <span>{t(order.fulfilment === 'delivery' ? 'slipFulfilDelivery' : 'slipFulfilPickup')}</span>
+      </p>
+      <p className="receipt-row">
+        <span>{t('receiptDate')}</span>
+        <span>{formatMoment(order.createdAt, lang, timeZone)}</span>
+      </p>
+      <p>
+        {t(order.fulfilment === 'delivery' ? 'slipDelivery' : 'slipPickup', {
+          date: formatDay(order.date, lang),
+          slot: order.slot ?? t('slipAsap'),
+        })}
+      </p>
+      {order.customerName && (
+        <p className="receipt-row">
+          <span>{t('slipCustomer')}</span>
+          <span>{order.customerName}</span>
+        </p>
+      )}
+      <hr />
+      <OrderLines lines={order.lines} lang={lang} prices />
+      {!!order.deliveryFee && (
+        <p className="receipt-row">
+          <span>{t('deliveryFee')}</span>
+          <span>{formatWon(order.deliveryFee, lang)}</span>
+        </p>
+      )}
+      <hr />
+      <p className="receipt-row receipt-total">
+        <span>{t('receiptTotal')}</span>
+        <span>{formatWon(order.total, lang)}</span>
+      </p>
+      <p className="receipt-row">
+        <span>{t('receiptPayment')}</span>
+        <span>{t(order.payment === 'bank_transfer' ? 'payBankTransfer' : 'payAtPickup')}</span>
+      </p>
+      <p className="receipt-row">
+        <span>{t('receiptPaidState')}</span>
+        <span>{t(order.paidAt ? 'paid' : 'unpaid')}</span>
+      </p>
+      <hr />
+      <p className="receipt-thanks">{t('receiptThanks')}</p>
+    </article>
+  );
+}
