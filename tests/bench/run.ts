@@ -7,10 +7,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { bareFastify } from './bareFastify';
+import { boardFirstRender } from './boardRender';
 import { browserFigures } from './browser';
 import { faultFigures } from './faults';
 import { firstLoadFigures } from './firstLoad';
 import { lighthouseFigures } from './lighthouse';
+import { mapFigures } from './maps';
 import { killChildren, reachablePostgres, removeTempDirs, round1, type Figures } from './lib';
 import { pokeToBoard } from './pokeToBoard';
 import { pushThroughput } from './push';
@@ -60,6 +62,10 @@ try {
   await step('sse', () => sseClients());
   await step('browser', () => browserFigures());
   await step('first_load', () => firstLoadFigures());
+  // After first_load, whose `npm start` has just built dist/ from the current sources: reused here.
+  await step('board_render', () => boardFirstRender({ staticDir: 'dist' }));
+  // Also on that dist/: the lazily loaded map chunk's size, and the fee computation (issue 6).
+  await step('maps', () => mapFigures('dist'));
   await step('lighthouse', () => lighthouseFigures());
   await step('faults', () => faultFigures(deadline));
 } finally {

@@ -1,64 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/axe';
 import { checkout, loginTablet, openShop, orderState, PHONE, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
-import { startLiveServer, type LiveServer } from '../support/liveServer';
+import { withServerAndChromium } from '../support/browserSuite';
+import type { LiveServer } from '../support/liveServer';
 
 afterAll(dropTestSchemas);
-
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-interface AxeNode {
-  target: string[];
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: AxeNode[];
-}
-
-/**
- * axe-core's serious and critical findings on the page as it is now, one line each.
- *
- * page.addScriptTag({ path }) puts the file's text into an inline <script>, which our CSP
- * (script-src 'self') rightly blocks — the first test below proves it. So axe goes in through
- * page.evaluate, i.e. CDP Runtime.evaluate, which a page's CSP does not govern; the app itself runs
- * under its real policy, and no context here uses bypassCSP.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, { runOnly: tags })) as { violations: AxeViolation[] };
-    return result.violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
-    }));
-  }, AXE_TAGS);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes
-          .map(
-            (n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
-          )
-          .join('\n'),
-    );
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const found = await seriousViolations(page);
-  expect.soft(found, `${state}:\n${found.join('\n')}`).toEqual([]);
-}
 
 /** At 320 px the page must not scroll sideways (WCAG 1.4.10); on failure, what sticks out. */
 async function expectNoSidewaysScroll(page: Page, state: string): Promise<void> {
@@ -80,12 +28,8 @@ async function expectNoSidewaysScroll(page: Page, state: string): Promise<void> 
 describe.each(drivers.slice(0, 1))('accessibility in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer(driver), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndChromium(driver, (s, b) => {
+    [server, browser] = [s, b];
   });
 
   it('the CSP refuses an inline script tag (which is why axe is injected through CDP)', async () => {
@@ -129,7 +73,7 @@ describe.each(drivers.slice(0, 1))('accessibility in Chromium on $name', (driver
     await context.close();
   });
 
-  it('shop console at a tablet: orders board and chats', async () => {
+  it('shop console at a tablet: orders board, chats, calendar, intake, menu, delivery, vouchers, sales, staff and settings', async () => {
     const context = await browser.newContext(TABLET);
     const tablet = await loginTablet(context, server.url);
     // The customer test above placed an order and sent a message.
@@ -142,6 +86,24 @@ describe.each(drivers.slice(0, 1))('accessibility in Chromium on $name', (driver
     await conversation.click();
     await tablet.getByRole('log', { name: '대화' }).getByText('내일 찾으러 가도 될까요?').waitFor();
     await expectAccessible(tablet, 'chat thread open');
+    // Every other screen of the console, as the owner sees it.
+    const nav = tablet.getByRole('navigation', { name: '가게 관리 메뉴' });
+    for (const tab of [
+      '예약·생산',
+      '주문 입력',
+      '메뉴·품절',
+      '배달',
+      '상품권',
+      '매출',
+      '직원',
+      '가게 설정',
+    ]) {
+      await nav.getByRole('button', { name: tab, exact: true }).click();
+      await tablet.getByRole('heading', { level: 2 }).first().waitFor();
+      // Let live reads (the tablet's database, the server's figures) settle into the screen.
+      await expect.poll(() => tablet.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+      await expectAccessible(tablet, tab);
+    }
     await context.close();
   });
 

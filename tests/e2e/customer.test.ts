@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/schedule';
 import { shopLocalDate } from '../../src/domain/hours';
-import { launchChromium } from '../support/browser';
 import { checkout, openShop, orderState, PHONE } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
-import { startLiveServer, type LiveServer } from '../support/liveServer';
+import { withServerAndChromium } from '../support/browserSuite';
+import type { LiveServer } from '../support/liveServer';
 
 afterAll(dropTestSchemas);
 
@@ -30,12 +30,8 @@ const ORDER_SQL = `select id, total, date::text as date, slot, status, lines, cu
 describe.each(drivers.slice(0, 1))('the customer channel in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer(driver), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndChromium(driver, (s, b) => {
+    [server, browser] = [s, b];
   });
   const ordersWithId = async (id: string) => server.storage.query<OrderRow>(ORDER_SQL, [id]);
 
@@ -79,6 +75,31 @@ describe.each(drivers.slice(0, 1))('the customer channel in Chromium on $name', 
     ]);
     expect(await server.storage.query('select 1 from orders where id = $1', [id])).toHaveLength(1);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a phone number with letters is refused on the phone, in words; a double tap on "order" places one order', async () => {
+    const context = await browser.newContext(PHONE);
+    const phone = await openShop(context, server.url);
+    await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
+    await phone.getByRole('link', { name: /^장바구니 \(/ }).click();
+    await phone.getByRole('heading', { name: '장바구니' }).waitFor();
+    await phone.getByLabel('이름').fill('두번탭');
+    await phone.getByLabel('휴대폰 번호').fill('010-abcd-5678');
+    const place = phone.getByRole('button', { name: /주문하기$/ });
+    await place.click();
+    await phone
+      .getByRole('alert')
+      .filter({ hasText: '전화번호에는 숫자와 - + ( ) 만 쓸 수 있어요.' })
+      .waitFor();
+    expect(phone.url()).toMatch(/\/cart$/);
+
+    await phone.getByLabel('휴대폰 번호').fill('010-2345-6789');
+    await place.dblclick();
+    await phone.waitForURL(/\/o\/[0-9a-f-]{36}/);
+    await expect.poll(() => orderState(phone).textContent(), { timeout: 15_000 }).toMatch(/전송됨|가게에서/);
+    const rows = await server.storage.query("select 1 from orders where customer_name = '두번탭'");
+    expect(rows).toHaveLength(1);
     await context.close();
   });
 

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { MenuItem } from '../../src/domain/catalogue';
 import { decodeHandoff } from '../../src/protocol/handoff';
-import { launchChromium } from '../support/browser';
 import {
   checkout,
   loginTablet,
@@ -13,26 +12,31 @@ import {
   TABLET,
 } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
-import { startLiveServer, type LiveServer } from '../support/liveServer';
+import { withServerAndChromium } from '../support/browserSuite';
+import type { LiveServer } from '../support/liveServer';
 
 afterAll(dropTestSchemas);
+
+/** The names of this origin's IndexedDB databases that belong to Dangol's devices. */
+const deviceDbs = (page: Page) =>
+  page.evaluate(async () =>
+    (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('dangol-')),
+  );
 
 /** The customer's outage path in Chromium: the truth on screen, the SMS hand-off, chat, a shared link. */
 describe.each(drivers.slice(0, 1))('the customer offline in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer(driver), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndChromium(driver, (s, b) => {
+    [server, browser] = [s, b];
   });
 
   it('after one visit the menu opens offline; the order is saved on the phone, offered by text message with a code that decodes to the same order, then sent once', async () => {
     const context = await browser.newContext(PHONE);
     const phone = await openShop(context, server.url);
     await phone.evaluate(() => navigator.serviceWorker.ready);
+    // Browsing keeps nothing on the phone yet: the device database and its code load with the cart.
+    expect(await deviceDbs(phone)).toEqual([]);
     await context.setOffline(true);
     await phone.reload();
     await phone.getByRole('heading', { level: 1, name: SHOP_NAME }).waitFor();
@@ -40,7 +44,14 @@ describe.each(drivers.slice(0, 1))('the customer offline in Chromium on $name', 
     await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
     await phone.getByRole('button', { name: '깍두기 담기' }).click();
     const id = await checkout(phone, { name: '오프라인', phone: '010-2222-3333', note: '문 앞' });
+    expect(await deviceDbs(phone)).toEqual(['dangol-customer-uri-banchan']);
     await expect.poll(() => orderState(phone).textContent()).toContain('이 휴대폰에 저장됨');
+    // The phone says it is offline and what waits, in words (not a missing translation's key).
+    await phone
+      .getByRole('status')
+      .filter({ hasText: '오프라인 — 인터넷에 연결되지 않았어요' })
+      .filter({ hasText: '보내지 못한 변경 1건' })
+      .waitFor();
     // After a short honest wait: the text-message hand-off and the shop's number.
     const sms = phone.getByRole('link', { name: '문자로 주문 보내기' });
     await sms.waitFor({ timeout: 15_000 });
@@ -72,6 +83,8 @@ describe.each(drivers.slice(0, 1))('the customer offline in Chromium on $name', 
     const context = await browser.newContext(PHONE);
     const phone = await openShop(context, server.url);
     await phone.getByRole('link', { name: '문의하기' }).click();
+    // The chat's code and the device database load on this first visit before the network goes.
+    await phone.getByLabel('메시지').waitFor();
     await context.setOffline(true);
     const box = phone.getByLabel('메시지');
     for (const text of ['안녕하세요', '내일 잡채 되나요?', '<b>굵게</b> 아님']) {
@@ -97,6 +110,22 @@ describe.each(drivers.slice(0, 1))('the customer offline in Chromium on $name', 
     await tablet.getByRole('button', { name: '보내기' }).click();
     await log.getByText('네, 오늘 6시 전까지 주문해 주세요').waitFor({ timeout: 20_000 });
     await tabletContext.close();
+    await context.close();
+  });
+
+  it('a screen whose code cannot load (offline on a first visit, no app cache) says so; retrying online finds the cart intact', async () => {
+    const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+    const phone = await openShop(context, server.url);
+    await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
+    // The cart opened the device database (its code loaded); the checkout screen's code has not.
+    await expect.poll(() => deviceDbs(phone)).toEqual(['dangol-customer-uri-banchan']);
+    await context.setOffline(true);
+    await phone.getByRole('link', { name: '장바구니 (1)' }).click();
+    await phone.getByRole('alert').filter({ hasText: '화면을 불러오지 못했어요' }).waitFor();
+    await context.setOffline(false);
+    await phone.getByRole('button', { name: '다시 시도' }).click();
+    await phone.getByRole('heading', { name: '장바구니' }).waitFor();
+    await phone.getByText('멸치볶음').first().waitFor();
     await context.close();
   });
 

@@ -173,6 +173,9 @@ describe('the PWA in Chromium', () => {
 
     // Publish a "new build" and let the page look for it.
     await appendFile(join(staticDir, 'sw.js'), NEW_BUILD_SW);
+    // A real deploy replaces the build whole; here only sw.js changed, so its precompressed copies
+    // (which the server would prefer) must go with the old version.
+    await Promise.all(['sw.js.br', 'sw.js.gz'].map((f) => rm(join(staticDir, f), { force: true })));
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });

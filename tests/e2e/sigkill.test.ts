@@ -53,7 +53,9 @@ function recording(inner: Transport, c: Pick<Client, 'acked' | 'refused' | 'cutP
         if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNREFUSED') c.cutPushes++;
         throw e;
       }
-      const orderOf = new Map(req.mutations.map((m) => [m.mutationId, m.args.orderId]));
+      const orderOf = new Map(
+        req.mutations.map((m) => [m.mutationId, 'orderId' in m.args ? m.args.orderId : null]),
+      );
       for (const r of res.results) {
         const orderId = orderOf.get(r.mutationId);
         if (!orderId) continue;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
 import { drivers, dropTestSchemas } from '../support/drivers';
-import { startLiveServer, type LiveServer } from '../support/liveServer';
+import { withServerAndChromium } from '../support/browserSuite';
+import type { LiveServer } from '../support/liveServer';
 import { checkout, orderState } from '../support/customerPage';
 
 afterAll(dropTestSchemas);
@@ -18,12 +18,8 @@ const TABLET = { viewport: { width: 1024, height: 768 }, locale: 'ko-KR' };
 describe.each(drivers)('an offline order in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer(driver), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndChromium(driver, (s, b) => {
+    [server, browser] = [s, b];
   });
 
   const stateOf = (page: Page) => orderState(page);

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionGroup } from '../../src/domain/catalogue';
-import { launchChromium } from '../support/browser';
 import { loginTablet, orderState, PHONE, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
-import { startLiveServer, type LiveServer } from '../support/liveServer';
+import { withServerAndChromium } from '../support/browserSuite';
+import type { LiveServer } from '../support/liveServer';
 
 afterAll(dropTestSchemas);
 
@@ -81,8 +81,10 @@ describe.each(drivers.slice(0, 1))('script payloads stay text in Chromium on $na
   let server: LiveServer;
   let browser: Browser;
   const watch: Watch = { csp: [], errors: [] };
+  withServerAndChromium(driver, (s, b) => {
+    [server, browser] = [s, b];
+  });
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLiveServer(driver), launchChromium()]);
     const q = server.storage.query.bind(server.storage);
     await q("update shops set name = $1, notice = $2 where slug = 'uri-banchan'", [SHOP, NOTICE]);
     const [{ groups }] = (await q<{ groups: OptionGroup[] }>(
@@ -93,10 +95,6 @@ describe.each(drivers.slice(0, 1))('script payloads stay text in Chromium on $na
       "update menu_items set name = $1, description = $2, option_groups = $3::jsonb where name = '소불고기'",
       [ITEM, DESCRIPTION, JSON.stringify(groups)],
     );
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('control: markup that does get injected is caught by these checks (and blocked by the CSP)', async () => {
@@ -171,8 +169,11 @@ describe.each(drivers.slice(0, 1))('script payloads stay text in Chromium on $na
     await expectInert(phone, 'the customer chat with the answer', [ASK, ANSWER]);
 
     await tablet.getByRole('button', { name: '주문', exact: true }).click();
-    tablet.once('dialog', (d) => void d.accept(REASON));
-    await card.getByRole('button', { name: '거절' }).click();
+    await card.getByRole('button', { name: '거절', exact: true }).click();
+    const rejectDialog = tablet.getByRole('dialog', { name: `주문 ${orderId.slice(0, 8)} 거절` });
+    await rejectDialog.getByLabel('손님에게 남길 말 (선택)').fill(REASON);
+    await rejectDialog.getByRole('button', { name: '거절하기' }).click();
+    await tablet.getByRole('button', { name: '완료·취소' }).click();
     await card.locator('[role="status"][data-state="rejected"]').waitFor({ timeout: 15_000 });
     await expectInert(tablet, 'the shop orders board after rejecting', [CUSTOMER, ITEM, REASON]);
 

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Transport } from '../../src/client/syncEngine';
 import type { PushResponse } from '../../src/protocol/sync';
 import { SESSION_COOKIE } from '../../src/protocol/version';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/buildApp';
-import { configFromEnv } from '../../src/server/config';
+import { configFromEnv, type Config } from '../../src/server/config';
 import { seedDemoShop } from '../../src/server/seed/seedDemo';
 import { migrate } from '../../src/server/storage/migrate';
 import type { Storage } from '../../src/server/storage/types';
@@ -17,15 +17,20 @@ export interface LiveServer {
 }
 
 /** The real server with the built PWA and the demo shop, on a loopback port, for browser tests. */
-export async function startLiveServer(driver: TestDriver): Promise<LiveServer> {
-  if (!existsSync('dist/index.html'))
+export async function startLiveServer(
+  driver: TestDriver,
+  overrides: Partial<Config> = {},
+): Promise<LiveServer> {
+  // STATIC_DIR lets parallel work build into its own folder (vite build --outDir dist-x).
+  const staticDir = process.env.STATIC_DIR ?? 'dist';
+  if (!existsSync(`${staticDir}/index.html`))
     throw new Error('Run `npm run build` first: browser tests use the built app.');
   const storage = await driver.open();
   await migrate(storage);
   await seedDemoShop(storage);
   // Open around the clock, so a browser test can order "now" whatever hour it runs.
   await storage.query('update shops set hours = $1, lead_minutes = 0', [JSON.stringify(ALWAYS_OPEN)]);
-  const config = { ...configFromEnv({}), staticDir: 'dist' };
+  const config = { ...configFromEnv({}), staticDir, ...overrides };
   const app = await buildApp({ storage, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -1,7 +1,7 @@
 /**
  * The bench page: real client code, exposed on window for page.evaluate. Nothing here renders.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MenuItem } from '../../../src/domain/catalogue';
 import { shopLocalDate } from '../../../src/domain/hours';
 import { openClientDb } from '../../../src/client/db';
