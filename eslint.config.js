@@ -20,7 +20,7 @@ const rules = (/** @type {any[]} */ patterns, /** @type {string[]} */ paths = []
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'data', 'node_modules', 'coverage', 'drill-report', '.test-data'] },
+  { ignores: ['dist', 'dist-*', 'data', 'node_modules', 'coverage', 'drill-report', '.test-data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
