@@ -1,3 +1,4 @@
+import { retryDelayMs } from './backoff';
 import { HEADER_DEVICE, HEADER_PROTOCOL, PROTOCOL_VERSION } from '../protocol/version';
 
 /**
@@ -60,9 +61,8 @@ export function openPokeStream(
       opts.onState?.(false);
       if (controller.signal.aborted) return;
       failures++;
-      // Capped, jittered backoff, short like the sync runner's (RETRY_CAP_MS): reconnecting is how a
-      // device learns the server is back, and a refused connection costs a down server nothing.
-      const delay = Math.min(6_000, 500 * 2 ** Math.min(failures, 5)) * (0.5 + Math.random());
+      // The same backoff as the sync runner: reconnecting is how a device learns the server is back.
+      const delay = retryDelayMs(failures);
       await new Promise((r) => setTimeout(r, delay));
     }
   })();

@@ -1,3 +1,4 @@
+import { retryDelayMs } from './backoff';
 import { openPokeStream } from './pokeStream';
 import type { SyncEngine } from './syncEngine';
 
@@ -30,17 +31,9 @@ export interface RunnerOptions {
 /**
  * Decides when to sync: on start, after local writes, on pokes, on `online` and on becoming visible,
  * and on a jittered timer, and the moment the poke stream reconnects (the server is back). Failures
- * back off (0.5 s doubling to RETRY_CAP_MS, jittered). Only the leader tab runs; the others see
+ * back off (retryDelayMs). Only the leader tab runs; the others see
  * changes through live queries.
  */
-/**
- * The longest wait between failed attempts (before jitter, ×0.5–1.5). Short on purpose: the outage
- * drill found tablets sitting on queued changes for 16 s after the server returned under a 60 s cap,
- * against a 10 s budget to converge. Asking a server that is down costs it nothing (the connection is
- * refused before it does any work), and the jitter spreads a shop's few devices when it comes back.
- */
-export const RETRY_CAP_MS = 6_000;
-
 export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRunner {
   const [minInterval, maxInterval] = opts.intervalMs ?? [30_000, 60_000];
   const listeners = new Set<() => void>();
@@ -69,7 +62,7 @@ export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRu
       } catch {
         failures++;
         set({ online: false });
-        const delay = Math.min(RETRY_CAP_MS, 500 * 2 ** Math.min(failures - 1, 6)) * (0.5 + Math.random());
+        const delay = retryDelayMs(failures);
         clearTimeout(retryTimer);
         retryTimer = setTimeout(kick, delay);
         break;
