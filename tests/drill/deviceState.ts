@@ -6,6 +6,20 @@ import type { DeviceOrderState } from './record';
 export interface RawDevice {
   orders: LocalOrder[];
   outbox: number;
+  /** When each waiting change was made (the outbox entries' createdAt). */
+  outboxMadeAt: number[];
+}
+
+/**
+ * Nothing made before `asOf` is still waiting: no queued change and no order only on the device.
+ * Later work is a new target, not a failure to catch up with the old one.
+ */
+export function caughtUpAsOf(d: RawDevice, asOf: number): boolean {
+  const early = (at: number) => at <= asOf;
+  return (
+    !d.outboxMadeAt.some(early) &&
+    statesOf(d.orders.filter((o) => early(o.createdAt))).every((o) => o.state !== 'saved')
+  );
 }
 
 /**
@@ -22,7 +36,7 @@ export function readDevice(page: Page): Promise<RawDevice> {
  */
 const READ_DEVICE = `(async () => {
   const names = (await indexedDB.databases()).map((d) => d.name || '').filter((n) => n.startsWith('dangol-'));
-  const out = { orders: [], outbox: 0 };
+  const out = { orders: [], outbox: 0, outboxMadeAt: [] };
   for (const name of names) {
     const db = await new Promise((resolve, reject) => {
       const r = indexedDB.open(name);
@@ -36,7 +50,9 @@ const READ_DEVICE = `(async () => {
       r.onerror = () => reject(r.error);
     });
     out.orders.push(...(await all('orders')));
-    out.outbox += (await all('outbox')).length;
+    const outbox = await all('outbox');
+    out.outbox += outbox.length;
+    out.outboxMadeAt.push(...outbox.map((e) => e.createdAt));
     db.close();
   }
   return out;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { orderState, PHONE, SHOP_NAME } from '../support/customerPage';
-import { readDevice, statesOf, watchOrderStates } from './deviceState';
+import { caughtUpAsOf, readDevice, statesOf, watchOrderStates } from './deviceState';
 import type { Rng } from './prng';
 import type { DeviceSnapshot, DrillRecord, OrderPath, PlacedOrder } from './record';
 import { SLUG } from './server';
@@ -190,15 +190,14 @@ export class BrowserPhone {
     return (await readDevice(this.page)).outbox;
   }
 
-  /** In step: nothing waits in the outbox and no order is only on the phone. */
-  async caughtUp(): Promise<boolean> {
+  /** In step with the server as it came back at `asOf` (caughtUpAsOf). */
+  async caughtUp(asOf: number): Promise<boolean> {
     if (!this.page) return true;
-    const d = await readDevice(this.page);
-    return d.outbox === 0 && statesOf(d.orders).every((o) => o.state !== 'saved');
+    return caughtUpAsOf(await readDevice(this.page), asOf);
   }
 
   async snapshot(): Promise<DeviceSnapshot> {
-    const d = this.page ? await readDevice(this.page) : { orders: [], outbox: 0 };
+    const d = this.page ? await readDevice(this.page) : { orders: [], outbox: 0, outboxMadeAt: [] };
     // The phone's own record of when the server acknowledged each order.
     for (const o of d.orders) {
       const mine = this.mine.get(o.id);
