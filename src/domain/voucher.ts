@@ -67,6 +67,43 @@ export function isExpired(claims: Pick<VoucherClaims, 'expiresAt'>, now: number)
   return now >= claims.expiresAt;
 }
 
+/** The last day a voucher can be used, as printed on it: the date of the second before it expires. */
+export function voucherLastDay(expiresAt: number): string {
+  return new Date(expiresAt - 1000).toISOString().slice(0, 10);
+}
+
+/** The issuer tells the holder this many days before expiry (표준약관, revised 2020; it was 7 days). */
+export const EXPIRY_NOTICE_DAYS = 30;
+/** Unused value stays claimable (at 90 %) for the commercial limitation period after issue. */
+export const REFUND_LIMIT_DAYS = 5 * 365;
+
+export function refundAfterExpiry(balance: Won): Won {
+  return Math.floor((balance * REFUND_AFTER_EXPIRY_PERCENT) / 100);
+}
+
+export type ExpiryNotice =
+  { kind: 'soon'; daysLeft: number } | { kind: 'expired'; refundWon: Won; refundUntil: number };
+
+/**
+ * What the holder must be told about expiry now, if anything. Only a voucher with value left has
+ * anything to tell: within EXPIRY_NOTICE_DAYS, how many days remain (the last day counts as one);
+ * once expired, the 90 % refund and until when it can be claimed; nothing after that.
+ */
+export function expiryNotice(
+  v: { balance: Won; issuedAt: number; expiresAt: number },
+  now: number,
+): ExpiryNotice | null {
+  if (v.balance <= 0) return null;
+  if (isExpired(v, now)) {
+    const refundUntil = v.issuedAt + REFUND_LIMIT_DAYS * DAY_MS;
+    return now < refundUntil
+      ? { kind: 'expired', refundWon: refundAfterExpiry(v.balance), refundUntil }
+      : null;
+  }
+  const daysLeft = Math.ceil((v.expiresAt - now) / DAY_MS);
+  return daysLeft <= EXPIRY_NOTICE_DAYS ? { kind: 'soon', daysLeft } : null;
+}
+
 export interface RedemptionEffect {
   /** What the voucher actually covered. */
   taken: Won;

@@ -15,6 +15,10 @@ export const wallet = defineMessages({
     walletBalanceAt: '{time} 기준',
     walletOfflineBalance: '인터넷에 연결되면 남은 금액을 새로 확인해요.',
     walletShowAtCounter: '매장에서 이 QR을 보여 주거나 코드를 불러 주세요.',
+    voucherExpiresSoon:
+      '유효기간이 {days}일 남았어요 ({date}까지). 기간 안에 쓰시거나 가게에 연장을 요청해 주세요. 만료 후에도 남은 금액의 90%는 환불받을 수 있어요.',
+    voucherExpiredRefund:
+      '유효기간이 지났어요. {until}까지 가게에 요청하면 남은 금액의 90%인 {amount}을 환불받을 수 있어요.',
     walletEmpty: '저장된 상품권이 없어요.',
     walletInvalid: '이 링크의 상품권을 읽을 수 없어요.',
     walletMenu: '가게 메뉴 보기',
@@ -36,6 +40,10 @@ export const wallet = defineMessages({
     walletBalanceAt: 'as of {time}',
     walletOfflineBalance: 'The balance is refreshed when online.',
     walletShowAtCounter: 'Show this QR at the counter or read out the code.',
+    voucherExpiresSoon:
+      'Expires in {days} day(s) (valid until {date}). Use it by then or ask the shop to extend it. After expiry, 90% of the balance can still be refunded.',
+    voucherExpiredRefund:
+      'This voucher has expired. Until {until}, the shop refunds 90% of the balance: {amount}.',
     walletEmpty: 'No vouchers saved.',
     walletInvalid: 'The voucher in this link cannot be read.',
     walletMenu: 'See the shop’s menu',

@@ -6,6 +6,7 @@ import {
   CODE_CHECK_SYMBOLS,
   CODE_SYMBOLS,
   defaultExpiry,
+  expiryNotice,
   parseVoucherCode,
   redeem,
   validityProblem,
@@ -67,6 +68,32 @@ describe('voucher validity (표준약관: at least a year)', () => {
       'voucher_validity_too_short',
     );
     expect(validityProblem(now, now + 6 * 365 * DAY, null)).toBe('voucher_validity_too_long');
+  });
+});
+
+describe('expiry notice (표준약관 2020: 30 days before, then the 90 % refund)', () => {
+  const issuedAt = Date.UTC(2026, 0, 1);
+  const expiresAt = defaultExpiry(issuedAt);
+  const v = { balance: 12_345, issuedAt, expiresAt };
+  it('says nothing earlier than 30 days before', () => {
+    expect(expiryNotice(v, expiresAt - 30 * DAY - 1)).toBeNull();
+  });
+  it('counts the days left from 30 down to the last one', () => {
+    expect(expiryNotice(v, expiresAt - 30 * DAY)).toEqual({ kind: 'soon', daysLeft: 30 });
+    expect(expiryNotice(v, expiresAt - 29 * DAY - 1)).toEqual({ kind: 'soon', daysLeft: 30 });
+    expect(expiryNotice(v, expiresAt - 1)).toEqual({ kind: 'soon', daysLeft: 1 });
+  });
+  it('after expiry offers 90 % of the balance, in whole won, until five years from issue', () => {
+    expect(expiryNotice(v, expiresAt)).toEqual({
+      kind: 'expired',
+      refundWon: 11_110,
+      refundUntil: issuedAt + 5 * 365 * DAY,
+    });
+    expect(expiryNotice(v, issuedAt + 5 * 365 * DAY)).toBeNull();
+  });
+  it('has nothing to say about a voucher used up', () => {
+    expect(expiryNotice({ ...v, balance: 0 }, expiresAt - DAY)).toBeNull();
+    expect(expiryNotice({ ...v, balance: 0 }, expiresAt + DAY)).toBeNull();
   });
 });
 

@@ -8,6 +8,11 @@ import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
 import { literal } from '../support/regex';
 import { shopPusher } from '../support/shopOrders';
+import { json, sessionCookie } from '../support/testApp';
+import { voucherLastDay } from '../../src/domain/voucher';
+import type { Voucher } from '../../src/protocol/voucher';
+
+const DAY = 86_400_000;
 
 afterAll(dropTestSchemas);
 
@@ -143,6 +148,76 @@ describe.each(drivers.slice(0, 1))('gift vouchers in Chromium on $name', (driver
     expect(errors).toEqual([]);
     await Promise.all([tabletContext.close(), phoneContext.close()]);
   });
+  it('30 days before expiry the tablet lists the voucher with the notice to send, and the holder is warned; once expired, the wallet offers the 90 % refund', async () => {
+    const login = await json(server.app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { slug: 'uri-banchan', username: 'owner', password: 'banchan1234' },
+    });
+    const cookie = sessionCookie(login);
+    const issued = await json(server.app, {
+      method: 'POST',
+      url: '/api/shop/vouchers',
+      cookie,
+      payload: {
+        voucherId: randomUUID(),
+        won: 30_000,
+        itemId: null,
+        expiresAt: new Date(Date.now() + 366 * DAY).toISOString(),
+        message: '',
+        buyerName: '최만료',
+        paidBy: 'cash',
+      },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const v = issued.json() as Voucher;
+    const expiresAt = Date.parse(v.expiresAt);
+    const lastDay = voucherLastDay(expiresAt);
+
+    // Ten days before: the owner's tablet lists it, with the words the standard terms ask for.
+    const tabletContext = await browser.newContext(TABLET);
+    await tabletContext.clock.setFixedTime(expiresAt - 10 * DAY + 60_000);
+    const tablet = await loginTablet(tabletContext, server.url);
+    await tablet
+      .getByRole('navigation', { name: '가게 관리 메뉴' })
+      .getByRole('button', { name: '상품권' })
+      .click();
+    const expiring = tablet.getByRole('region', { name: '30일 안에 만료되는 상품권' });
+    await expiring
+      .getByText(`${v.code} · 남은 금액 30,000원 · 최만료 · ${lastDay}까지 (10일 남음)`)
+      .waitFor();
+    const sms = await expiring
+      .getByRole('link', { name: `${v.code} 만료 알림 문자 쓰기` })
+      .getAttribute('href');
+    expect(sms).toMatch(/^sms:\?body=/);
+    const body = decodeURIComponent(sms!.slice('sms:?body='.length));
+    expect(body).toContain(`상품권 ${v.code}의 유효기간이 ${lastDay}까지예요 (남은 금액 30,000원)`);
+    expect(body).toContain('남은 금액의 90%를 환불');
+    expect(body).toContain(`/s/uri-banchan/v/${v.token}`);
+    await expectAccessible(tablet, 'vouchers tab with a voucher about to expire');
+
+    // The holder opening the voucher on those days is told too.
+    const phoneContext = await browser.newContext(PHONE);
+    const phone = await phoneContext.newPage();
+    await phone.clock.setFixedTime(expiresAt - 10 * DAY + 60_000);
+    await phone.goto(`${server.url}/s/uri-banchan/v/${v.token}`);
+    const card = phone.getByRole('article', { name: v.code });
+    await card.getByText('남은 금액 30,000원').waitFor({ timeout: 20_000 });
+    await card.getByRole('note').getByText(`유효기간이 10일 남았어요 (${lastDay}까지)`).waitFor();
+
+    // A day after expiry: 90 % of the balance, and until when.
+    await phone.clock.setFixedTime(expiresAt + DAY);
+    await phone.reload();
+    await phone
+      .getByRole('article', { name: v.code })
+      .getByRole('note')
+      .getByText(
+        `${voucherLastDay(Date.parse(v.issuedAt!) + 5 * 365 * DAY)}까지 가게에 요청하면 남은 금액의 90%인 27,000원을 환불받을 수 있어요`,
+      )
+      .waitFor({ timeout: 20_000 });
+    await Promise.all([tabletContext.close(), phoneContext.close()]);
+  });
+
   it('a customer asks for a voucher by bank transfer; once the shop confirms, it appears in their wallet', async () => {
     const phoneContext = await browser.newContext(PHONE);
     const phone = await phoneContext.newPage();

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { ensureDevice } from '../../client/device';
 import { call } from '../../client/api';
 import { formatWon } from '../../domain/money';
-import { voucherCode } from '../../domain/voucher';
+import { expiryNotice, voucherCode, voucherLastDay, type VoucherClaims } from '../../domain/voucher';
 import { readVoucherToken } from '../../protocol/voucher';
 import { useT } from '../../i18n';
+import { useNow } from '../../ui/useNow';
 import { voucherLink, VoucherQr } from '../VoucherCard';
 import { askedAt, keepInWallet, rememberBalance, walletEntries, type WalletEntry } from './wallet';
 import { BuyVoucher } from './BuyVoucher';
@@ -84,9 +85,8 @@ export default function VoucherWallet({ slug, token }: { slug: string; token: st
                 })}
               </p>
             )}
-            <p>
-              {t('voucherExpiresOn', { date: new Date(claims.expiresAt - 1000).toISOString().slice(0, 10) })}
-            </p>
+            <p>{t('voucherExpiresOn', { date: voucherLastDay(claims.expiresAt) })}</p>
+            <ExpiryNoticeText claims={claims} balance={e.balance} />
             <p className="muted">{t('walletShowAtCounter')}</p>
             <VoucherQr text={voucherLink(e.slug, e.token)} code={voucherCode(claims.id)} />
           </article>
@@ -97,5 +97,32 @@ export default function VoucherWallet({ slug, token }: { slug: string; token: st
         <a href={`/s/${encodeURIComponent(slug)}`}>{t('walletMenu')}</a>
       </p>
     </main>
+  );
+}
+
+/**
+ * The notice the standard terms ask for, shown to whoever holds the voucher: 30 days ahead, and the
+ * 90 % refund once expired. Offline with no balance heard yet, the face value stands in for "value
+ * left" so the warning still shows; the refund sum is named only when the balance is known.
+ */
+function ExpiryNoticeText({ claims, balance }: { claims: VoucherClaims; balance: number | null }) {
+  const { lang, t } = useT();
+  const now = useNow().getTime();
+  const notice = expiryNotice({ ...claims, balance: balance ?? claims.won }, now);
+  if (!notice) return null;
+  if (notice.kind === 'soon')
+    return (
+      <p role="note" className="voucher-expiry">
+        {t('voucherExpiresSoon', { days: notice.daysLeft, date: voucherLastDay(claims.expiresAt) })}
+      </p>
+    );
+  if (balance === null) return null;
+  return (
+    <p role="note" className="voucher-expiry">
+      {t('voucherExpiredRefund', {
+        until: voucherLastDay(notice.refundUntil),
+        amount: formatWon(notice.refundWon, lang),
+      })}
+    </p>
   );
 }

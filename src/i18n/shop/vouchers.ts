@@ -50,6 +50,14 @@ export const vouchers = defineMessages({
     voucherContactCustomer: '손님에게 연락하기',
     // list
     voucherListTitle: '발행 내역',
+    voucherExpiringTitle: '30일 안에 만료되는 상품권',
+    voucherExpiringHint:
+      '표준약관에 따라 만료 30일 전에는 구매자에게 알려 주세요: 만료일, 연장 방법, 만료 후 90% 환불. 받는 분이 정해지지 않은 알림 문자를 열어 드려요.',
+    voucherExpiringRow: '{code} · 남은 금액 {amount} · {buyer} · {date}까지 ({days}일 남음)',
+    voucherNoticeSms: '{code} 만료 알림 문자 쓰기',
+    voucherNoticeCopy: '{code} 알림 문구 복사',
+    voucherNoticeBody:
+      '[{shop}] 상품권 {code}의 유효기간이 {date}까지예요 (남은 금액 {amount}). 기간 안에 쓰시거나 가게에 연장을 요청해 주세요. 만료 후에도 발행일로부터 5년 안에는 남은 금액의 90%를 환불받을 수 있어요. {link}',
     voucherSold: '판매 {n}장 · {amount}',
     voucherOutstanding: '남은 잔액 (갚아야 할 금액) {amount}',
     voucherRedeemedTotal: '사용된 금액 {amount}',
@@ -116,6 +124,14 @@ export const vouchers = defineMessages({
     voucherAcceptLoss: 'Accept the loss',
     voucherContactCustomer: 'Contact the customer',
     voucherListTitle: 'Vouchers issued',
+    voucherExpiringTitle: 'Vouchers expiring within 30 days',
+    voucherExpiringHint:
+      'The standard terms ask you to tell the buyer 30 days before expiry: the date, how to extend, and the 90% refund after expiry. The text message opens with no recipient filled in.',
+    voucherExpiringRow: '{code} · balance {amount} · {buyer} · until {date} ({days} day(s) left)',
+    voucherNoticeSms: 'Write the expiry text for {code}',
+    voucherNoticeCopy: 'Copy the notice for {code}',
+    voucherNoticeBody:
+      '[{shop}] Your voucher {code} is valid until {date} (balance {amount}). Please use it by then or ask us to extend it. After expiry, 90% of the balance is refundable for five years from issue. {link}',
     voucherSold: '{n} sold · {amount}',
     voucherOutstanding: 'Outstanding balance (owed) {amount}',
     voucherRedeemedTotal: 'Redeemed {amount}',

@@ -4,7 +4,7 @@ import type { ShopPanelProps } from '../panel';
 import { PhoneOrderForm } from './PhoneOrderForm';
 import { SmsImport } from './SmsImport';
 import { useIntakeData } from './useIntakeData';
-import { useNow } from './useNow';
+import { useNow } from '../../../ui/useNow';
 import './intake.css';
 
 type Mode = 'phone' | 'sms';

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ClientDb } from '../../../client/db';
 import { checkAtCounter, redeemAtCounter, type CounterCheck } from '../../../client/vouchers';
 import { formatWon } from '../../../domain/money';
+import { voucherLastDay } from '../../../domain/voucher';
 import { errorMessage } from '../../../protocol/errors';
 import { useT } from '../../../i18n';
 import { Alert } from '../../../ui/Alert';
@@ -77,7 +78,9 @@ export function RedeemForm({ db }: { db: ClientDb }) {
           </p>
           {known.pending > 0 && <p className="muted">{t('voucherPendingNote', { n: known.pending })}</p>}
           {known.voucher.item && <p>{t('voucherItemOf', { name: known.voucher.item.name })}</p>}
-          <p className="muted">{t('voucherExpiresOn', { date: known.voucher.expiresAt.slice(0, 10) })}</p>
+          <p className="muted">
+            {t('voucherExpiresOn', { date: voucherLastDay(Date.parse(known.voucher.expiresAt)) })}
+          </p>
           <div className="row">
             <button
               type="button"

@@ -2,12 +2,12 @@ import { call } from '../../../client/api';
 import type { ClientDb } from '../../../client/db';
 import type { VoucherBook } from '../../../client/vouchers';
 import { formatWon } from '../../../domain/money';
-import { voucherState, voucherTotals, type VoucherState } from '../../../domain/voucher';
+import { voucherLastDay, voucherState, voucherTotals, type VoucherState } from '../../../domain/voucher';
 import { useT, type MessageKey } from '../../../i18n';
 import { Alert } from '../../../ui/Alert';
 import { safeFileName, saveFile } from '../../../ui/saveFile';
 import { useAsyncAction } from '../../../ui/useAsyncAction';
-import { useNow } from '../intake/useNow';
+import { useNow } from '../../../ui/useNow';
 import { refreshNow } from './useVoucherSync';
 import { voucherCsv } from './voucherCsv';
 
@@ -111,7 +111,7 @@ export function VoucherList({ db, book, canIssue }: { db: ClientDb; book: Vouche
                 )}
               </td>
               <td>{v.buyerName}</td>
-              <td>{v.expiresAt.slice(0, 10)}</td>
+              <td>{voucherLastDay(Date.parse(v.expiresAt))}</td>
             </tr>
           ))}
         </tbody>

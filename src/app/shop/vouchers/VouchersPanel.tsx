@@ -1,6 +1,7 @@
 import { can } from '../../../domain/roles';
 import { useT } from '../../../i18n';
 import type { ShopPanelProps } from '../panel';
+import { ExpiringVouchers } from './ExpiringVouchers';
 import { IssueForm } from './IssueForm';
 import { RedeemForm } from './RedeemForm';
 import { useVoucherBook } from './useVoucherSync';
@@ -29,6 +30,7 @@ export function VouchersPanel({ me, sync }: ShopPanelProps) {
       {db && <RedeemForm db={db} />}
       {db && book && <VoucherConflicts db={db} book={book} canDecide={canIssue} />}
       {db && canIssue && <IssueForm db={db} slug={me.shop.slug} />}
+      {book && <ExpiringVouchers book={book} shopName={me.shop.name} slug={me.shop.slug} />}
       {db && book && <VoucherList db={db} book={book} canIssue={canIssue} />}
     </section>
   );

@@ -1,5 +1,5 @@
 import { csvDocument } from '../../../domain/csv';
-import { voucherState } from '../../../domain/voucher';
+import { voucherLastDay, voucherState } from '../../../domain/voucher';
 import type { KnownVoucher } from '../../../client/vouchers';
 
 /** One row per voucher, amounts as numbers (Excel sums them), dates as ISO text. */
@@ -20,7 +20,7 @@ export function voucherCsv(
       ),
       v.buyerName,
       v.issuedAt?.slice(0, 10) ?? '',
-      v.expiresAt.slice(0, 10),
+      voucherLastDay(Date.parse(v.expiresAt)),
       v.paidBy ?? '',
       v.shortfall,
     ]),

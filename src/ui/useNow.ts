@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** Slots close as the day goes on: the form's choices are recomputed once a minute. */
+/** Screens that depend on the time (closing slots, expiring vouchers) re-render once a minute. */
 const TICK_MS = 60_000;
 
 export function useNow(): Date {
