@@ -161,6 +161,7 @@ export class SyncEngine {
         if (((await this.db.getMeta<number>(CURSOR)) ?? 0) !== sentCursor) return;
         const touched = new Set<string>();
         if (res.items.length) await this.db.items.bulkPut(res.items);
+        if (res.removedItemIds?.length) await this.db.items.bulkDelete(res.removedItemIds);
         if (res.messages.length)
           await this.db.messages.bulkPut(res.messages.map((m) => ({ ...m, state: 'sent' as const })));
         const existing = await this.db.orders.bulkGet(res.orders.map((o) => o.id));

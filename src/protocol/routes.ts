@@ -76,6 +76,13 @@ export const routes = {
     body: S.ItemCreate,
     response: S.MenuItemSchema,
   },
+  deleteItem: {
+    method: 'DELETE',
+    path: '/api/shop/items/:itemId',
+    access: 'menu.edit',
+    params: S.ItemIdParams,
+    response: S.Ok,
+  },
   uploadPhoto: {
     method: 'POST',
     path: '/api/shop/items/:itemId/photo',

@@ -232,6 +232,8 @@ export const PullResponse = z.strictObject({
   orders: z.array(OrderSchema),
   messages: z.array(MessageSchema),
   items: z.array(MenuItemSchema),
+  /** Items the shop deleted since the cursor: the device drops them from its catalogue. */
+  removedItemIds: z.optional(z.array(Id)),
   schedule: PublicSchedule,
   /** The shop's delivery zones as they stand, so an optimistic total includes the right fee. */
   delivery: z.optional(DeliveryZonesSchema),

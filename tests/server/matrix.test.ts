@@ -596,6 +596,24 @@ const CASES: Case[] = [
     }),
     check: (res) => expect((res.json() as { name: string }).name).toBe('새 메뉴'),
   },
+  {
+    route: 'deleteItem',
+    label: 'a shop 1 item made for each request',
+    // Owner 2 cannot tell shop 1's item from no item at all.
+    expect: row(401, 401, 401, 403, 200, 404),
+    request: async ({ t, w }) => {
+      const id = randomUUID();
+      const made = await json(t.app, {
+        method: 'POST',
+        url: '/api/shop/items',
+        cookie: w.actors.owner1.cookie!,
+        payload: { id, categoryId: await categoryOf(t, w.shop1.itemId), name: '지울 메뉴', price: 1000 },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return { method: 'DELETE', url: `/api/shop/items/${id}` };
+    },
+    check: (res) => expect(res.json()).toEqual({ ok: true }),
+  },
 ];
 
 /** A browser's subscription keys (P-256 point, 16-byte secret), well-formed; nothing is sent to them here. */

@@ -297,6 +297,77 @@ describe.each(drivers)('menu editor and sold out on $name', (driver) => {
     await req('PATCH', `/api/shop/items/${w.shop1.itemId}`, owner(), { price: 5000 });
   });
 
+  it('the owner deletes an item: gone from the menu, its photo and every device at the next pull; orders keep their lines; a new order for it is refused', async () => {
+    const created = await req('POST', '/api/shop/items', owner(), newItem({ name: '단종 반찬' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as MenuItem).id;
+    const photo = await req('POST', `/api/shop/items/${id}/photo`, owner(), {
+      contentType: 'image/jpeg',
+      data: jpeg(1000).toString('base64'),
+    });
+    const photoUrl = (photo.json() as MenuItem).photoUrl!;
+    const phone = await newDevice(t.app);
+    const customer = device(freshDb(), injectTransport(t.app, { device: phone, slug: w.shop1.slug }));
+    const tablet = device(freshDb(), injectTransport(t.app, { cookie: owner() }));
+    const ordered = orderArgs(id);
+    await enqueue(customer.db, 'placeOrder', ordered);
+    await customer.engine.syncOnce();
+    await tablet.engine.syncOnce();
+    expect(await tablet.db.items.get(id)).toBeDefined();
+    expect(await customer.db.items.get(id)).toBeDefined();
+
+    // Only the owner; another shop's item looks like no item at all.
+    const byStaff = await req('DELETE', `/api/shop/items/${id}`, staff());
+    expect([byStaff.statusCode, (byStaff.json() as { code: string }).code]).toEqual([403, 'owner_only']);
+    const byOther = await req('DELETE', `/api/shop/items/${id}`, w.actors.owner2.cookie!);
+    expect([byOther.statusCode, (byOther.json() as { code: string }).code]).toEqual([404, 'not_found']);
+    expect(await publicItem(id)).toBeDefined();
+
+    const pokes: PokeEvent[] = [];
+    const stop = t.hub.subscribe(w.shop1.id, (e) => pokes.push(e));
+    const deleted = await req('DELETE', `/api/shop/items/${id}`, owner());
+    stop();
+    expect([deleted.statusCode, deleted.json()]).toEqual([200, { ok: true }]);
+    expect(pokes.some((p) => p.public)).toBe(true);
+    // Sent twice (a retry after a lost answer): the same answer, nothing more happens.
+    const version = await shopVersion();
+    expect((await req('DELETE', `/api/shop/items/${id}`, owner())).statusCode).toBe(200);
+    expect(await publicItem(id)).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url: photoUrl })).statusCode).toBe(404);
+
+    // Both devices drop it at their next pull, from where they were.
+    await tablet.engine.syncOnce();
+    await customer.engine.syncOnce();
+    expect(await tablet.db.items.get(id)).toBeUndefined();
+    expect(await customer.db.items.get(id)).toBeUndefined();
+    expect(await tablet.db.items.get(w.shop1.itemId)).toBeDefined();
+    expect(await shopVersion()).toBeGreaterThan(version);
+
+    // The order placed before keeps its line, name and price; a phone with a stale menu is refused.
+    const [kept] = await t.storage.query<{ lines: { name: string; unitPrice: number }[] }>(
+      'select lines from orders where id = $1',
+      [ordered.orderId],
+    );
+    expect(kept!.lines.map((l) => [l.name, l.unitPrice])).toEqual([['단종 반찬', 4000]]);
+    const stale = orderArgs(id);
+    const late = await json(t.app, {
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/push`,
+      device: phone,
+      payload: {
+        clientId: randomUUID(),
+        mutations: [{ mutationId: randomUUID(), seq: 1, name: 'placeOrder', args: stale }],
+      },
+    });
+    expect((late.json() as { results: { status: string; code?: string }[] }).results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'unknown_item',
+    });
+    expect(await t.storage.query('select 1 from orders where id = $1', [stale.orderId])).toHaveLength(0);
+    const unknown = await req('DELETE', `/api/shop/items/${randomUUID()}`, owner());
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('categories: add, rename, reorder, and remove only when empty', async () => {
     const id = randomUUID();
     const added = await req('POST', '/api/shop/categories', owner(), { id, name: '디저트' });

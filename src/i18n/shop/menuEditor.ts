@@ -41,6 +41,9 @@ export const menuEditor = defineMessages({
     meSave: '저장',
     meSaved: '저장했습니다.',
     meClose: '닫기',
+    meDelete: '메뉴에서 삭제',
+    meDeleteConfirm:
+      '{name}을(를) 메뉴에서 삭제할까요? 손님 메뉴와 모든 태블릿에서 사라져요. 이미 들어온 주문과 매출 기록은 그대로 남아요.',
     mePhoto: '사진',
     mePhotoPick: '{name} 사진 선택',
     mePhotoHint: '사진은 이 기기에서 1200px, 300KB 이하로 줄인 뒤 올립니다.',
@@ -109,6 +112,9 @@ export const menuEditor = defineMessages({
     meSave: 'Save',
     meSaved: 'Saved.',
     meClose: 'Close',
+    meDelete: 'Delete from the menu',
+    meDeleteConfirm:
+      'Delete {name} from the menu? It disappears from the customer menu and every tablet. Orders already placed and sales records stay as they are.',
     mePhoto: 'Photo',
     mePhotoPick: 'Choose a photo of {name}',
     mePhotoHint: 'Photos are shrunk on this device to 1200 px and 300 KB or less before upload.',

@@ -35,6 +35,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'users', where: OF_SHOP, orderBy: 't.id' },
   { name: 'menu_categories', where: OF_SHOP, orderBy: 't.id' },
   { name: 'menu_items', where: OF_SHOP, orderBy: 't.id' },
+  // Deleted items' tombstones: a tablet that synced before the restore still learns of a deletion.
+  { name: 'menu_item_removals', where: OF_SHOP, orderBy: 't.version, t.item_id' },
   // The photos' bytes (JPEG/WebP, 300 KB at most each) travel as hex text: the items' /uploads/<id>
   // links keep working after a restore.
   { name: 'menu_photos', where: OF_SHOP, orderBy: 't.id', optional: true },

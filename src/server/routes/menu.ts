@@ -3,7 +3,7 @@ import { can } from '../../domain/roles';
 import { ApiError } from '../http/errors';
 import { register, type Deps } from '../http/register';
 import { createCategory, deleteCategory, renameCategory, reorderCategories } from '../shops/menuCategories';
-import { createItem, onlySoldOut, updateItem } from '../shops/menuItems';
+import { createItem, deleteItem, onlySoldOut, updateItem } from '../shops/menuItems';
 import { loadPhoto, savePhoto } from '../shops/menuPhotos';
 
 /** A photo's URL changes whenever it does, so whoever fetched it may keep it for a year. */
@@ -32,6 +32,12 @@ export function menuRoutes(app: FastifyInstance, deps: Deps): void {
     poke(user.shopId, version);
     reply.code(created ? 201 : 200);
     return item;
+  });
+
+  register(app, deps, 'deleteItem', async ({ user, params }) => {
+    const { version } = await deleteItem(storage, user.shopId, params.itemId);
+    poke(user.shopId, version);
+    return { ok: true as const };
   });
 
   register(app, deps, 'uploadPhoto', async ({ user, params, body }) => {

@@ -4,6 +4,7 @@ import { optionGroupsProblem } from '../../domain/menuEdit';
 import type { ItemCreate, ItemPatch } from '../../protocol/schemas';
 import { ApiError } from '../http/errors';
 import type { Queryable, Storage } from '../storage/types';
+import { deletePhoto } from './menuPhotos';
 import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from './queries';
 
 type Patch = z.output<typeof ItemPatch>;
@@ -110,5 +111,40 @@ export async function createItem(
       ],
     );
     return { item: toItem(row!), version, created: true };
+  });
+}
+
+/**
+ * Takes an item off the menu for good: the row goes, a tombstone at the new version tells every
+ * device's next pull to drop it (S6), and its photo goes with it. Orders keep their own lines, so
+ * history, sales and production lists are untouched. Deleting again answers as the first time did.
+ */
+export async function deleteItem(
+  storage: Storage,
+  shopId: string,
+  itemId: string,
+): Promise<{ version: number; deleted: boolean }> {
+  return storage.transaction(async (tx) => {
+    const version = await bumpShopVersion(tx, shopId);
+    const [row] = await tx.query<{ photo_url: string | null }>(
+      'delete from menu_items where id = $1 and shop_id = $2 returning photo_url',
+      [itemId, shopId],
+    );
+    if (!row) {
+      const [gone] = await tx.query('select 1 from menu_item_removals where shop_id = $1 and item_id = $2', [
+        shopId,
+        itemId,
+      ]);
+      // Another shop's item looks exactly like a missing one: no probing across shops.
+      if (!gone) throw new ApiError(404, 'not_found');
+      return { version, deleted: false };
+    }
+    await tx.query('insert into menu_item_removals (shop_id, item_id, version) values ($1, $2, $3)', [
+      shopId,
+      itemId,
+      version,
+    ]);
+    await deletePhoto(tx, shopId, row.photo_url);
+    return { version, deleted: true };
   });
 }

@@ -45,12 +45,13 @@ export async function savePhoto(
        returning ${ITEM_COLUMNS}`,
       [itemId, shopId, `/uploads/${id}.${EXTENSION[kind]}`, version],
     )) as [ItemRow];
-    await deleteOldPhoto(tx, shopId, old.photo_url);
+    await deletePhoto(tx, shopId, old.photo_url);
     return { item: toItem(row), version };
   });
 }
 
-async function deleteOldPhoto(tx: Queryable, shopId: string, url: string | null): Promise<void> {
+/** Deletes the stored photo behind an item's photo URL, if it is one of ours. */
+export async function deletePhoto(tx: Queryable, shopId: string, url: string | null): Promise<void> {
   const id = url ? PHOTO_URL.exec(url)?.[1] : undefined;
   if (id) await tx.query('delete from menu_photos where id = $1 and shop_id = $2', [id, shopId]);
 }

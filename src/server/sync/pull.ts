@@ -125,6 +125,14 @@ export async function pull(
     `select ${ITEM_COLUMNS} from menu_items where shop_id = $1 and (version > $2 or $2 = 0) and version <= $3 order by position`,
     [ctx.shopId, req.cursor, cursor],
   );
+  // Items deleted since the device's cursor (a fresh device never had them).
+  const removed =
+    req.cursor === 0
+      ? []
+      : await storage.query<{ item_id: string }>(
+          'select item_id from menu_item_removals where shop_id = $1 and version > $2 and version <= $3',
+          [ctx.shopId, req.cursor, cursor],
+        );
   return {
     cursor,
     more,
@@ -132,6 +140,7 @@ export async function pull(
     orders: orders.map(toOrder),
     messages: messages.map(toMessage),
     items: items.map(toItem),
+    ...(removed.length > 0 ? { removedItemIds: removed.map((r) => r.item_id) } : {}),
     schedule: ctx.schedule,
     // Only to a device that has not seen this version of them (like items): a fresh device always.
     ...(req.cursor === 0 || zonesVersion > req.cursor ? { delivery: toZones(zoneRow) } : {}),

@@ -20,12 +20,14 @@ export function ItemEditor({
   categories,
   online,
   onSaved,
+  onDeleted,
   onClose,
 }: {
   item: MenuItem | null;
   categories: MenuCategory[];
   online: boolean;
   onSaved: (item: MenuItem) => void;
+  onDeleted: (itemId: string) => void;
   onClose: () => void;
 }) {
   const { lang, t } = useT();
@@ -55,6 +57,13 @@ export function ItemEditor({
       return t('meSaved');
     });
   };
+  const remove = (target: MenuItem) =>
+    void run(async () => {
+      if (!window.confirm(t('meDeleteConfirm', { name: target.name }))) return;
+      await call('deleteItem', { lang, params: { itemId: target.id } });
+      onDeleted(target.id);
+      ref.current?.close();
+    });
   const title = item ? t('meEditTitle', { name: item.name }) : t('meNewItem');
   const unchanged = item !== null && Object.keys(patchOf(item, draft)).length === 0;
 
@@ -156,6 +165,11 @@ export function ItemEditor({
           <button type="button" className="secondary" onClick={() => ref.current?.close()}>
             {t('meClose')}
           </button>
+          {item && (
+            <button type="button" className="danger" disabled={busy || !online} onClick={() => remove(item)}>
+              {t('meDelete')}
+            </button>
+          )}
         </div>
       </form>
       {item && (

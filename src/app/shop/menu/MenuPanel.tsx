@@ -91,6 +91,8 @@ export function MenuPanel({ me, sync }: ShopPanelProps) {
           categories={menu.categories}
           online={online}
           onSaved={keep}
+          // Gone here at once; other tablets drop it at their next pull (the server's tombstone).
+          onDeleted={(id) => void db.items.delete(id)}
           onClose={() => setEditing(null)}
         />
       )}
