@@ -181,4 +181,39 @@ describe.each(drivers)('menu and sold out in Chromium on $name', (driver) => {
     expect(((await res.json()) as { code: string }).code).toBe('owner_only');
     await staffContext.close();
   });
+
+  it('the owner deletes an item after a warning: it leaves this tablet, a second tablet and a customer’s open menu', async () => {
+    const secondContext = await browser.newContext(TABLET);
+    const second = await loginTablet(secondContext, server.url);
+    await openMenu(second);
+    await second.getByRole('listitem', { name: '콩나물무침' }).waitFor();
+    // A customer has the menu open meanwhile.
+    const phoneContext = await browser.newContext(PHONE);
+    const phone = await openShop(phoneContext, server.url);
+    await phone.getByRole('listitem', { name: '콩나물무침' }).waitFor();
+
+    await tablet.getByRole('button', { name: '콩나물무침 수정' }).click();
+    const dialog = tablet.getByRole('dialog', { name: '콩나물무침 수정' });
+    const warnings: string[] = [];
+    tablet.once('dialog', (d) => {
+      warnings.push(d.message());
+      void d.accept();
+    });
+    await dialog.getByRole('button', { name: '메뉴에서 삭제' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(warnings).toEqual([expect.stringContaining('콩나물무침을(를) 메뉴에서 삭제할까요?')]);
+    await tablet.getByRole('listitem', { name: '콩나물무침' }).waitFor({ state: 'detached' });
+    expect(await server.storage.query(`select 1 from menu_items where name = '콩나물무침'`)).toHaveLength(0);
+    // The other tablet is poked, pulls, and drops it: no reload.
+    await second
+      .getByRole('listitem', { name: '콩나물무침' })
+      .waitFor({ state: 'detached', timeout: 20_000 });
+
+    // The open menu asks again when the phone comes back online (and each minute on screen): the item
+    // goes without a reload.
+    await phone.evaluate(() => window.dispatchEvent(new Event('online')));
+    await phone.getByRole('listitem', { name: '콩나물무침' }).waitFor({ state: 'detached', timeout: 20_000 });
+    await phone.getByRole('listitem', { name: '멸치볶음' }).waitFor();
+    await Promise.all([secondContext.close(), phoneContext.close()]);
+  });
 });

@@ -1,13 +1,10 @@
 import { Suspense, useEffect, useState } from 'react';
-import { call } from '../../client/api';
 import { ensureDevice } from '../../client/device';
 import { shopWeekday } from '../../domain/hours';
 import { useT } from '../../i18n';
-import type { Lang } from '../../protocol/lang';
 import { Alert } from '../../ui/Alert';
 import { LangSwitch } from '../../ui/LangSwitch';
 import { lazyNamed } from '../../ui/lazyNamed';
-import { useLoader } from '../../ui/useLoader';
 import { navigate, type CustomerView } from '../router';
 import { hasDeviceDb, useDeviceSync } from '../useDeviceSync';
 import { useCart } from './cart';
@@ -15,6 +12,7 @@ import { MenuView } from './MenuView';
 import type { PublicShop } from './publicShop';
 import { SharedOrderPage } from './SharedOrderPage';
 import { ShopLocation } from './ShopLocation';
+import { useFreshShop } from './useFreshShop';
 
 // The screens that work on the device's database load with it, when first shown: a customer who
 // only browses the menu downloads neither them nor the database (Dexie).
@@ -36,24 +34,10 @@ function useHasDeviceDb(key: string): boolean | null {
   return has?.key === key ? has.has : null;
 }
 
-/** The menu from the server, or — offline — the copy this phone kept from its last visit. */
-async function loadShop(slug: string, lang: Lang): Promise<PublicShop> {
-  const key = `dangol.shop.${slug}`;
-  try {
-    const shop = await call('publicShop', { params: { slug }, lang });
-    localStorage.setItem(key, JSON.stringify(shop));
-    return shop;
-  } catch (err) {
-    const kept = localStorage.getItem(key);
-    if (kept) return JSON.parse(kept) as PublicShop;
-    throw err;
-  }
-}
-
 /** A customer's whole visit to one shop: menu, cart, orders and chat, on the shop's own link. */
 export default function CustomerShop({ slug, view }: { slug: string; view: CustomerView }) {
   const { lang, t } = useT();
-  const [loaded, retry] = useLoader(() => loadShop(slug, lang), slug);
+  const [loaded, retry] = useFreshShop(slug, lang);
   const [deviceToken, setDeviceToken] = useState<string | null>(() => localStorage.getItem('dangol.device'));
   useEffect(() => {
     // The device identity is made in the background; browsing never waits for it.
