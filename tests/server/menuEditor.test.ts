@@ -71,6 +71,19 @@ describe.each(drivers)('menu editor and sold out on $name', (driver) => {
       .version;
   const pushAs = (cookie: string, clientId: string, mutations: object[]) =>
     json(t.app, { method: 'POST', url: '/api/shop/push', cookie, payload: { clientId, mutations } });
+  /** A phone's order pushed on its own: the server's answer to it. */
+  const placeAs = async (phone: string, args: ReturnType<typeof orderArgs>) => {
+    const res = await json(t.app, {
+      method: 'POST',
+      url: `/api/s/${w.shop1.slug}/push`,
+      device: phone,
+      payload: {
+        clientId: randomUUID(),
+        mutations: [{ mutationId: randomUUID(), seq: 1, name: 'placeOrder', args }],
+      },
+    });
+    return (res.json() as { results: { status: string; code?: string }[] }).results[0]!;
+  };
   const newItem = (extra: object = {}) => ({
     id: randomUUID(),
     categoryId,
@@ -275,16 +288,7 @@ describe.each(drivers)('menu editor and sold out on $name', (driver) => {
     const phone = await newDevice(t.app);
     const place = async () => {
       const args = orderArgs(w.shop1.itemId);
-      const res = await json(t.app, {
-        method: 'POST',
-        url: `/api/s/${w.shop1.slug}/push`,
-        device: phone,
-        payload: {
-          clientId: randomUUID(),
-          mutations: [{ mutationId: randomUUID(), seq: 1, name: 'placeOrder', args }],
-        },
-      });
-      expect((res.json() as { results: { status: string }[] }).results[0]!.status).toBe('applied');
+      expect((await placeAs(phone, args)).status).toBe('applied');
       return args.orderId;
     };
     const totalOf = async (id: string) =>
@@ -350,16 +354,7 @@ describe.each(drivers)('menu editor and sold out on $name', (driver) => {
     );
     expect(kept!.lines.map((l) => [l.name, l.unitPrice])).toEqual([['단종 반찬', 4000]]);
     const stale = orderArgs(id);
-    const late = await json(t.app, {
-      method: 'POST',
-      url: `/api/s/${w.shop1.slug}/push`,
-      device: phone,
-      payload: {
-        clientId: randomUUID(),
-        mutations: [{ mutationId: randomUUID(), seq: 1, name: 'placeOrder', args: stale }],
-      },
-    });
-    expect((late.json() as { results: { status: string; code?: string }[] }).results[0]).toMatchObject({
+    expect(await placeAs(phone, stale)).toMatchObject({
       status: 'rejected',
       code: 'unknown_item',
     });
