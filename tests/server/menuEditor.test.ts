@@ -3,14 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/client/outbox';
 import type { MenuItem } from '../../src/domain/catalogue';
 import { MAX_PHOTO_BYTES } from '../../src/domain/menuEdit';
-import { buildApp } from '../../src/server/buildApp';
-import { configFromEnv } from '../../src/server/config';
-import { migrate } from '../../src/server/storage/migrate';
-import { LocalPokeHub } from '../../src/server/sync/localPokeHub';
+import type { LocalPokeHub } from '../../src/server/sync/localPokeHub';
 import type { PokeEvent } from '../../src/server/sync/pokeHub';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { device, freshDb, injectTransport, newDevice, orderArgs, today } from '../support/syncWorld';
-import { json, type TestApp } from '../support/testApp';
+import { json, startTestAppWithHub, type TestApp } from '../support/testApp';
 import { makeWorld, type World } from '../support/world';
 
 afterAll(dropTestSchemas);
@@ -23,32 +20,12 @@ function jpeg(size = 2048): Buffer {
 }
 const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-async function startWithHub(driver: (typeof drivers)[number]): Promise<TestApp & { hub: LocalPokeHub }> {
-  const storage = await driver.open();
-  await migrate(storage);
-  const hub = new LocalPokeHub();
-  const config = { ...configFromEnv({}), staticDir: undefined };
-  const app = await buildApp({ storage, config, logger: false, pokeHub: hub });
-  await app.ready();
-  return {
-    app,
-    hub,
-    registered: [],
-    storage,
-    config,
-    async close() {
-      await app.close();
-      await storage.close();
-    },
-  };
-}
-
 describe.each(drivers)('menu editor and sold out on $name', (driver) => {
   let t: TestApp & { hub: LocalPokeHub };
   let w: World;
   let categoryId: string;
   beforeAll(async () => {
-    t = await startWithHub(driver);
+    t = await startTestAppWithHub(driver);
     w = await makeWorld(t);
     const [row] = await t.storage.query<{ category_id: string }>(
       'select category_id from menu_items where id = $1',

@@ -2,37 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopLocalDate } from '../../src/domain/hours';
 import { addDays } from '../../src/domain/schedule';
-import { buildApp } from '../../src/server/buildApp';
-import { configFromEnv } from '../../src/server/config';
-import { migrate } from '../../src/server/storage/migrate';
-import { LocalPokeHub } from '../../src/server/sync/localPokeHub';
+import type { LocalPokeHub } from '../../src/server/sync/localPokeHub';
 import type { PokeEvent } from '../../src/server/sync/pokeHub';
 import { drivers, dropTestSchemas } from '../support/drivers';
-import { json, type TestApp } from '../support/testApp';
+import { json, startTestAppWithHub, type TestApp } from '../support/testApp';
 import { makeWorld, PASSWORD, type World } from '../support/world';
 
 afterAll(dropTestSchemas);
-
-/** The test app with a poke hub the test can listen to (S8: a settings change pokes every device). */
-async function startWithHub(driver: (typeof drivers)[number]): Promise<TestApp & { hub: LocalPokeHub }> {
-  const storage = await driver.open();
-  await migrate(storage);
-  const config = { ...configFromEnv({}), staticDir: undefined };
-  const hub = new LocalPokeHub();
-  const app = await buildApp({ storage, config, logger: false, pokeHub: hub });
-  await app.ready();
-  return {
-    app,
-    hub,
-    registered: [],
-    storage,
-    config,
-    async close() {
-      await app.close();
-      await storage.close();
-    },
-  };
-}
 
 const seoulToday = () => shopLocalDate(new Date(), 'Asia/Seoul');
 
@@ -40,7 +16,7 @@ describe.each(drivers)('shop settings on $name', (driver) => {
   let t: TestApp & { hub: LocalPokeHub };
   let w: World;
   beforeAll(async () => {
-    t = await startWithHub(driver);
+    t = await startTestAppWithHub(driver);
     w = await makeWorld(t);
   });
   afterAll(() => t.close());

@@ -3,6 +3,8 @@ import { buildApp } from '../../src/server/buildApp';
 import { configFromEnv, type Config } from '../../src/server/config';
 import { migrate } from '../../src/server/storage/migrate';
 import type { Storage } from '../../src/server/storage/types';
+import { LocalPokeHub } from '../../src/server/sync/localPokeHub';
+import type { PokeHub } from '../../src/server/sync/pokeHub';
 import { SESSION_COOKIE } from '../../src/protocol/version';
 import type { TestDriver } from './drivers';
 
@@ -15,7 +17,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(driver: TestDriver, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  driver: TestDriver,
+  overrides: Partial<Config> = {},
+  pokeHub?: PokeHub,
+): Promise<TestApp> {
   const storage = await driver.open();
   await migrate(storage);
   const config: Config = { ...configFromEnv({}), staticDir: undefined, ...overrides };
@@ -25,6 +31,7 @@ export async function startTestApp(driver: TestDriver, overrides: Partial<Config
     config,
     logger: false,
     onRoute: (method, url) => registered.push({ method, url }),
+    ...(pokeHub ? { pokeHub } : {}),
   });
   await app.ready();
   return {
@@ -37,6 +44,12 @@ export async function startTestApp(driver: TestDriver, overrides: Partial<Config
       await storage.close();
     },
   };
+}
+
+/** The test app with a poke hub the test can listen to (S8: a change pokes every device). */
+export async function startTestAppWithHub(driver: TestDriver): Promise<TestApp & { hub: LocalPokeHub }> {
+  const hub = new LocalPokeHub();
+  return { ...(await startTestApp(driver, {}, hub)), hub };
 }
 
 /** The session token from a response's Set-Cookie, as a Cookie header value. */
