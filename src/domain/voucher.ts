@@ -1,3 +1,4 @@
+import { CROCKFORD, normalizeCrockford } from './crockford';
 import type { Won } from './money';
 
 /**
@@ -174,12 +175,11 @@ export function voucherTotals(
 // ——— the short code a person can read out or type ———
 
 /**
- * Crockford's base32: no I, L, O or U, so 1/I/L and 0/O cannot be confused; reading is forgiving
- * (lower case, I/L as 1, O as 0, hyphens and spaces ignored). The check symbol is the value mod 37
+ * Crockford's base32 (./crockford), read forgivingly. The check symbol is the value mod 37
  * (Crockford's own check alphabet), which catches every single wrong symbol and every swap of two
  * neighbours: 37 is prime and divides neither 32^k nor (32 - 1)·32^k.
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ALPHABET = CROCKFORD;
 const CHECK_ALPHABET = `${ALPHABET}*~$=U`;
 /** 48 random bits of the voucher id in 10 symbols: unique within a shop for any realistic count. */
 export const CODE_BODY_LENGTH = 10;
@@ -213,7 +213,7 @@ export function voucherCode(voucherId: string): string {
 
 /** The lookup key of a typed code, or null when it is malformed or its check symbol is wrong. */
 export function parseVoucherCode(typed: string): string | null {
-  const s = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  const s = normalizeCrockford(typed);
   if (s.length !== CODE_BODY_LENGTH + 1) return null;
   const body = s.slice(0, CODE_BODY_LENGTH);
   if (![...body].every((ch) => ALPHABET.includes(ch))) return null;

@@ -1,3 +1,4 @@
+import { fromBase32, toBase32 } from '../domain/crockford';
 import { CLOCK_PATTERN, minutesOfDay } from '../domain/hours';
 import { MAX_LINES, MAX_QUANTITY } from '../domain/pricing';
 import { Id } from './schemas';
@@ -96,53 +97,6 @@ function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
-}
-
-// ——— base32 (Crockford) ———
-
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const SYMBOL_VALUE = new Map<string, number>([
-  ...[...ALPHABET].map((c, i) => [c, i] as const),
-  ['O', 0],
-  ['I', 1],
-  ['L', 1],
-]);
-
-function toBase32(bytes: Uint8Array): string {
-  let out = '';
-  let acc = 0;
-  let bits = 0;
-  for (const b of bytes) {
-    acc = ((acc << 8) | b) & 0xfff;
-    bits += 8;
-    while (bits >= 5) out += ALPHABET[(acc >>> (bits -= 5)) & 31];
-  }
-  return bits > 0 ? out + ALPHABET[(acc << (5 - bits)) & 31] : out;
-}
-
-/**
- * Why one mistyped symbol can never pass: a symbol carries 5 contiguous bits, so a substitution
- * changes bits inside at most two adjacent bytes. In the bit order the reflected CRC reads (each
- * byte least-significant bit first), two adjacent bytes are 16 consecutive coefficients, so the
- * error is a burst of ≤16 bits over the codeword "bytes ‖ CRC" (the CRC is appended
- * least-significant byte first, which makes the whole one codeword). The CRC-32 generator has
- * degree 32 and a non-zero constant term, so it divides no burst shorter than 33 bits: every such
- * error changes the check. The last symbol's spare bits lie outside the codeword, so they must be 0.
- */
-function fromBase32(symbols: string): Uint8Array | null {
-  const bytes = new Uint8Array(Math.floor((symbols.length * 5) / 8));
-  let acc = 0;
-  let bits = 0;
-  let n = 0;
-  for (const ch of symbols) {
-    const v = SYMBOL_VALUE.get(ch);
-    if (v === undefined) return null;
-    acc = ((acc << 5) | v) & 0xfff;
-    bits += 5;
-    if (bits >= 8) bytes[n++] = (acc >>> (bits -= 8)) & 0xff;
-  }
-  // Spare bits must be fewer than one symbol and all zero, so each byte string has one spelling.
-  return bits < 5 && (acc & ((1 << bits) - 1)) === 0 ? bytes : null;
 }
 
 // ——— bytes ———
@@ -358,6 +312,16 @@ function resolveLines(raw: RawLine[], ctx: HandoffContext): HandoffOrder['lines'
   return lines;
 }
 
+/**
+ * Why one mistyped symbol can never pass: a symbol carries 5 contiguous bits, so a substitution
+ * changes bits inside at most two adjacent bytes. In the bit order the reflected CRC reads (each
+ * byte least-significant bit first), two adjacent bytes are 16 consecutive coefficients, so the
+ * error is a burst of ≤16 bits over the codeword "bytes ‖ CRC" (the CRC is appended
+ * least-significant byte first, which makes the whole one codeword). The CRC-32 generator has
+ * degree 32 and a non-zero constant term, so it divides no burst shorter than 33 bits: every such
+ * error changes the check. The last symbol's spare bits lie outside the codeword, so they must be 0
+ * (fromBase32 refuses anything else).
+ */
 function unpack(symbols: string): Uint8Array | HandoffProblem {
   const bytes = fromBase32(symbols);
   if (!bytes || bytes.length < 5) return 'handoff_malformed';
