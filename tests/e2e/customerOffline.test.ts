@@ -122,6 +122,9 @@ describe.each(drivers.slice(0, 1))('the customer offline in Chromium on $name', 
     await context.setOffline(true);
     await phone.getByRole('link', { name: '장바구니 (1)' }).click();
     await phone.getByRole('alert').filter({ hasText: '화면을 불러오지 못했어요' }).waitFor();
+    // Only the screen that failed says so: the shop's header and the way back to the menu stay.
+    await phone.getByRole('heading', { level: 1, name: SHOP_NAME }).waitFor();
+    await phone.getByRole('link', { name: '메뉴', exact: true }).waitFor();
     await context.setOffline(false);
     await phone.getByRole('button', { name: '다시 시도' }).click();
     await phone.getByRole('heading', { name: '장바구니' }).waitFor();

@@ -4,6 +4,7 @@ import { shopWeekday } from '../../domain/hours';
 import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { LangSwitch } from '../../ui/LangSwitch';
+import { LoadFailure } from '../../ui/LoadFailure';
 import { lazyNamed } from '../../ui/lazyNamed';
 import { navigate, type CustomerView } from '../router';
 import { hasDeviceDb, useDeviceSync } from '../useDeviceSync';
@@ -144,58 +145,60 @@ function Shop({
         </Suspense>
       )}
       <main className="page">
-        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          {view.kind === 'menu' && (
-            <MenuView data={data} cart={cart} setCart={setCart} db={sync?.db} base={base} />
-          )}
-          {view.kind === 'cart' && (
-            <Checkout
-              data={data}
-              cart={cart}
-              setCart={setCart}
-              db={sync?.db}
-              onPlaced={(orderId) => {
-                sync?.kick();
-                navigate(`${base}/o/${orderId}`);
-              }}
-            />
-          )}
-          {view.kind === 'order' && sync && (
-            <OrderPage
-              data={data}
-              slug={slug}
-              sync={sync}
-              orderId={view.orderId}
-              fallback={
-                view.secret ? (
-                  <SharedOrderPage
-                    slug={slug}
-                    orderId={view.orderId}
-                    secret={view.secret}
-                    timeZone={shop.timeZone}
-                  />
-                ) : null
-              }
-            />
-          )}
-          {view.kind === 'order' && !sync && view.secret && (
-            <SharedOrderPage
-              slug={slug}
-              orderId={view.orderId}
-              secret={view.secret}
-              timeZone={shop.timeZone}
-            />
-          )}
-          {view.kind === 'chat' && sync && (
-            <ChatPage
-              db={sync.db}
-              shopName={shop.name}
-              orderId={view.orderId}
-              orderHref={(id) => `${base}/o/${id}`}
-              onSent={sync.kick}
-            />
-          )}
-        </Suspense>
+        <LoadFailure inline>
+          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+            {view.kind === 'menu' && (
+              <MenuView data={data} cart={cart} setCart={setCart} db={sync?.db} base={base} />
+            )}
+            {view.kind === 'cart' && (
+              <Checkout
+                data={data}
+                cart={cart}
+                setCart={setCart}
+                db={sync?.db}
+                onPlaced={(orderId) => {
+                  sync?.kick();
+                  navigate(`${base}/o/${orderId}`);
+                }}
+              />
+            )}
+            {view.kind === 'order' && sync && (
+              <OrderPage
+                data={data}
+                slug={slug}
+                sync={sync}
+                orderId={view.orderId}
+                fallback={
+                  view.secret ? (
+                    <SharedOrderPage
+                      slug={slug}
+                      orderId={view.orderId}
+                      secret={view.secret}
+                      timeZone={shop.timeZone}
+                    />
+                  ) : null
+                }
+              />
+            )}
+            {view.kind === 'order' && !sync && view.secret && (
+              <SharedOrderPage
+                slug={slug}
+                orderId={view.orderId}
+                secret={view.secret}
+                timeZone={shop.timeZone}
+              />
+            )}
+            {view.kind === 'chat' && sync && (
+              <ChatPage
+                db={sync.db}
+                shopName={shop.name}
+                orderId={view.orderId}
+                orderHref={(id) => `${base}/o/${id}`}
+                onSent={sync.kick}
+              />
+            )}
+          </Suspense>
+        </LoadFailure>
       </main>
     </>
   );
