@@ -35,6 +35,16 @@ const MESSAGES = {
     ko: '시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.',
     en: 'Too many attempts. Please wait and try again.',
   },
+  // Issue #15: more open live connections (event streams) than one device or address may hold.
+  too_many_streams: {
+    ko: '열린 실시간 연결이 너무 많습니다. 다른 창이나 탭을 닫고 다시 시도해 주세요.',
+    en: 'Too many live connections are open. Close another window or tab and try again.',
+  },
+  // Issue #15: a request whose headers or body did not arrive in time (a stalled or slow client).
+  request_timeout: {
+    ko: '요청이 제시간에 도착하지 않았습니다. 연결을 확인하고 다시 시도해 주세요.',
+    en: 'The request did not arrive in time. Please check the connection and try again.',
+  },
   slug_taken: { ko: '이미 사용 중인 가게 아이디입니다.', en: 'That shop ID is already taken.' },
   slug_invalid: {
     ko: '가게 아이디는 영문 소문자, 숫자, 하이픈(-)으로 3~40자여야 합니다.',
