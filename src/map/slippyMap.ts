@@ -6,6 +6,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
+import { balanceIsolates } from '../domain/bidi';
 import type { DeliveryZones } from '../domain/deliveryZones';
 import type { LatLng, Position } from '../domain/geo';
 import type { MapConfigSchema } from '../protocol/delivery';
@@ -46,6 +47,18 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Text for Leaflet as a DOM node, never an HTML string: Leaflet puts a string given to a tooltip,
+ * popup or div icon into innerHTML, so a zone named `<img src=…>` would fetch the image (and only
+ * the CSP stopped its handler). Isolated for direction like every other user text (DESIGN.md, UI).
+ */
+function textNode(text: string, tag: 'bdi' | 'span' = 'bdi'): HTMLElement {
+  const el = document.createElement(tag);
+  if (tag === 'bdi') el.dir = 'auto';
+  el.textContent = balanceIsolates(text);
+  return el;
+}
+
 const toLatLng = (p: L.LatLng): LatLng => ({ lat: p.lat, lng: p.lng });
 
 function divIcon(kind: 'shop' | 'pin' | 'stop', text = ''): L.DivIcon {
@@ -53,7 +66,7 @@ function divIcon(kind: 'shop' | 'pin' | 'stop', text = ''): L.DivIcon {
   // CSP allows (only inline style attributes and <style> tags are forbidden).
   return L.divIcon({
     className: `map-marker map-marker-${kind}`,
-    html: escapeHtml(text),
+    html: textNode(text, 'span'),
     iconSize: [26, 26],
     iconAnchor: kind === 'stop' ? [13, 13] : [13, 26],
   });
@@ -101,7 +114,7 @@ export function createMap(
               rings.map((r) => r.map(([lng, lat]) => [lat, lng] as [number, number])),
               { className: 'map-zone' },
             )
-              .bindTooltip(zone.name)
+              .bindTooltip(textNode(zone.name))
               .addTo(layer);
         }
         if (z.shopLocation)

@@ -294,4 +294,57 @@ describe.each(drivers)('delivery zones on a map in Chromium on $name', (driver) 
     expect(printed[0]).toContain('23,000원');
     await expectAccessible(tablet, "today's deliveries");
   });
+
+  /**
+   * Issue 15: a zone's name is text on the map too. Leaflet puts a string tooltip into innerHTML, so a
+   * name with an <img> fetched the image on the customer's checkout map and in the console (only the
+   * CSP stopped its handler). The name shows literally, and the image is never asked for.
+   */
+  it('a zone named with markup shows it as text on both maps, and nothing is fetched for it', async () => {
+    const ZONE = '<img src=/x.png onerror=__xss=1>구역'; // within the field's 40 characters
+    const fetched: string[] = [];
+    const watch = (context: BrowserContext) =>
+      context.on('request', (r) => {
+        if (/\/x\.png/.test(r.url())) fetched.push(r.url());
+      });
+    watch(ownerContext);
+    await tablet.reload();
+    await tablet.getByRole('navigation').getByRole('button', { name: '배달', exact: true }).click();
+    await tablet.locator('[aria-label="배달 구역 지도"][data-map-state="ready"]').waitFor();
+    await tablet.getByRole('group', { name: '구역 1' }).getByLabel('구역 이름').fill(ZONE);
+    await tablet.getByRole('button', { name: '배달 구역 저장' }).click();
+    await tablet.getByRole('status').filter({ hasText: '저장했어요.' }).waitFor();
+    expect((await shopRow()).delivery_zones.polygons[0]).toMatchObject({ name: ZONE });
+
+    /** Hovers the zone (the maps open on the shop's pin, inside it) and returns its tooltip. */
+    const zoneTooltip = async (page: Page, mapName: string) => {
+      const map = page.getByRole('region', { name: mapName });
+      await page.locator(`[aria-label="${mapName}"][data-map-state="ready"]`).waitFor();
+      await map.scrollIntoViewIfNeeded();
+      const box = (await map.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2 + 45, box.y + box.height / 2 + 35);
+      const tooltip = map.locator('.leaflet-tooltip');
+      await tooltip.waitFor();
+      return tooltip;
+    };
+    const expectText = async (page: Page, mapName: string) => {
+      const tooltip = await zoneTooltip(page, mapName);
+      // Soft: each map and the request check below are all reported, not only the first failure.
+      expect.soft(await tooltip.textContent(), mapName).toBe(ZONE);
+      expect.soft(await tooltip.locator('img').count(), mapName).toBe(0);
+      expect.soft(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    };
+
+    await tablet.reload();
+    await tablet.getByRole('navigation').getByRole('button', { name: '배달', exact: true }).click();
+    await expectText(tablet, '배달 구역 지도');
+
+    const context = await browser.newContext(PHONE);
+    watch(context);
+    const { phone } = await deliveryCheckout(context, 1);
+    await expectText(phone, '배달 받을 곳 지도');
+    // Any fetch of the image would have been asked for by now: the tooltips were drawn above.
+    expect(fetched, 'requests for the image in the zone name').toEqual([]);
+    await context.close();
+  });
 });
