@@ -9,6 +9,7 @@ import { MAX_MESSAGE_LENGTH } from '../protocol/sync';
 import { Alert } from '../ui/Alert';
 import { navigate } from './router';
 import { useLive } from './useDeviceSync';
+import { UserText } from '../ui/UserText';
 
 export interface ChatThreadProps {
   db: ClientDb;
@@ -144,7 +145,9 @@ function ChatBubble({
           </>
         )}
       </p>
-      <p className="chat-body">{m.body}</p>
+      <p className="chat-body">
+        <UserText>{m.body}</UserText>
+      </p>
       {mine && <MessageState message={m} />}
     </li>
   );

@@ -4,6 +4,7 @@ import { formatWon } from '../domain/money';
 import { MAX_QUANTITY, priceOrder } from '../domain/pricing';
 import { useT } from '../i18n';
 import { groupRule } from './groupRule';
+import { UserText } from '../ui/UserText';
 
 /** The choices a customer starts from: the first options of each required group, as a shop would suggest. */
 function startingChoice(item: MenuItem): string[] {
@@ -54,15 +55,19 @@ export function ItemDialog({
           if (priced.ok) onAdd(chosen, quantity);
         }}
       >
-        <h2 id="item-dialog-title">{item.name}</h2>
-        <p className="muted">{item.description}</p>
+        <h2 id="item-dialog-title">
+          <UserText>{item.name}</UserText>
+        </h2>
+        <p className="muted">
+          <UserText>{item.description}</UserText>
+        </p>
         {item.optionGroups.map((g) => {
           const single = g.maxChoices === 1;
           const picked = g.options.filter((o) => chosen.includes(o.id)).length;
           return (
             <fieldset key={g.id} className="option-group">
               <legend>
-                {g.name} <span className="muted">({groupRule(g, t)})</span>
+                <UserText>{g.name}</UserText> <span className="muted">({groupRule(g, t)})</span>
               </legend>
               {g.options.map((o) => {
                 const checked = chosen.includes(o.id);
@@ -75,7 +80,7 @@ export function ItemDialog({
                       disabled={!single && !checked && picked >= g.maxChoices}
                       onChange={() => toggle(g.id, o.id, single)}
                     />
-                    {o.name}
+                    <UserText>{o.name}</UserText>
                     {o.priceDelta > 0 && <span className="muted"> +{formatWon(o.priceDelta, lang)}</span>}
                   </label>
                 );

@@ -2,6 +2,7 @@ import { orderDisplay, type HonestState } from '../client/orderState';
 import type { LocalOrder } from '../client/db';
 import { useT, type MessageKey } from '../i18n';
 import { errorMessage, isErrorCode } from '../protocol/errors';
+import { Msg } from '../ui/UserText';
 
 const LABEL: Record<HonestState, MessageKey> = {
   saved: 'stateSaved',
@@ -29,14 +30,19 @@ export function OrderStatus({ order, timeZone }: { order: LocalOrder; timeZone?:
         timeZone,
       })
     : '';
-  const text = t(LABEL[d.state], {
-    time: readyBy,
-    reason: d.state === 'rejected' ? (order.server?.rejectReason ?? '') : reason(d.code),
-  });
   return (
     <div className={`order-state state-${d.state}`}>
       <p role="status" data-state={d.state}>
-        {text}
+        {d.state === 'rejected' ? (
+          // The shop's reason is typed text: isolated, like every name and note.
+          <Msg
+            text={t(LABEL[d.state])}
+            vars={{ time: readyBy }}
+            user={{ reason: order.server?.rejectReason }}
+          />
+        ) : (
+          t(LABEL[d.state], { time: readyBy, reason: reason(d.code) })
+        )}
       </p>
       {d.changePending && d.state !== 'saved' && <p className="muted">{t('changePending')}</p>}
       {d.code && d.state !== 'refused' && (

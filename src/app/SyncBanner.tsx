@@ -19,8 +19,17 @@ export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
   const { lang, t } = useT();
   const pending = useLive(sync?.db, pendingSummary, 'pending');
   if (!sync || !pending) return null;
+  const setAside =
+    pending.setAside > 0 ? (
+      <div role="alert" className="banner banner-offline" data-set-aside={pending.setAside}>
+        <span>{t('setAsideBanner', { n: pending.setAside })}</span>
+        <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync)}>
+          {t('exportUnsynced')}
+        </button>
+      </div>
+    ) : null;
   const offline = !sync.status.online;
-  if (!offline && (pending.count === 0 || pending.oldest === null)) return null;
+  if (!offline && (pending.count === 0 || pending.oldest === null)) return setAside;
   const clock = (at: number | null) =>
     at
       ? new Date(at).toLocaleTimeString(lang === 'ko' ? 'ko-KR' : 'en-GB', {
@@ -38,18 +47,21 @@ export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
     .filter(Boolean)
     .join(' · ');
   return (
-    <div
-      role="status"
-      className={offline ? 'banner banner-offline' : 'banner'}
-      data-offline={offline || undefined}
-      data-pending={pending.count}
-    >
-      <span>{offline ? offlineText : t('pendingBanner', { n: pending.count, since })}</span>
-      {pending.count > 0 && (
-        <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync)}>
-          {t('exportUnsynced')}
-        </button>
-      )}
-    </div>
+    <>
+      {setAside}
+      <div
+        role="status"
+        className={offline ? 'banner banner-offline' : 'banner'}
+        data-offline={offline || undefined}
+        data-pending={pending.count}
+      >
+        <span>{offline ? offlineText : t('pendingBanner', { n: pending.count, since })}</span>
+        {pending.count > 0 && (
+          <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync)}>
+            {t('exportUnsynced')}
+          </button>
+        )}
+      </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { errorMessage, isErrorCode, type ErrorCode } from '../protocol/errors';
+import { parseLenient } from '../protocol/lenient';
 import type { Lang } from '../protocol/lang';
 import {
   fillPath,
@@ -32,7 +33,8 @@ export interface CallOptions<N extends RouteName> {
 
 /**
  * Calls one route of the protocol table by name. The response is validated against the same schema
- * the server used, so a mismatched server is caught here, not deep in a screen.
+ * the server used (ignoring fields this app does not know, S16), so a mismatched server is caught
+ * here, not deep in a screen.
  */
 export async function call<N extends RouteName>(name: N, opts: CallOptions<N>): Promise<RouteResponse<N>> {
   const def = routes[name];
@@ -65,7 +67,8 @@ export async function call<N extends RouteName>(name: N, opts: CallOptions<N>): 
     const message = typeof e?.message === 'string' ? e.message : errorMessage(code, opts.lang);
     throw new ApiCallError(code, message, res.status, Array.isArray(e?.fields) ? (e.fields as string[]) : []);
   }
-  const parsed = def.response.safeParse(json);
+  // S16: a field added to a response later is ignored, so an older cached app keeps working.
+  const parsed = parseLenient(def.response, json);
   if (!parsed.success)
     throw new ApiCallError('client_too_old', errorMessage('client_too_old', opts.lang), res.status);
   return parsed.data as RouteResponse<N>;

@@ -65,6 +65,19 @@ export interface OutboxEntry {
   createdAt: number;
   /** The server's answer, once one arrived; the entry stays until a pull shows last_seq ≥ seq (S7). */
   result: { status: 'applied' | 'rejected'; code?: string } | null;
+  /** How many times the server refused it as malformed (S15): set aside at MAX_REFUSALS. */
+  refusals?: number;
+}
+
+/**
+ * S15: an outbox entry the server cannot accept, taken out of the queue so the rest flows on, and kept
+ * here, whole, until the person exports or dismisses it. Its seq went to a `setAside` mutation.
+ */
+export interface SetAsideEntry extends Omit<OutboxEntry, 'result' | 'refusals'> {
+  /** When this device set it aside. */
+  setAsideAt: number;
+  /** Why: this app's schema refuses it, or the server refused it as malformed again and again. */
+  reason: 'invalid_here' | 'refused_by_server';
 }
 
 export interface MetaRow {
@@ -78,6 +91,7 @@ export class ClientDb extends Dexie {
   items!: Table<MenuItem, string>;
   meta!: Table<MetaRow, string>;
   messages!: Table<LocalMessage, string>;
+  setAside!: Table<SetAsideEntry, string>;
 
   constructor(name: string, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, deps);
@@ -86,6 +100,7 @@ export class ClientDb extends Dexie {
     this.version(2).stores({ messages: 'id, deviceId, orderId', outbox: 'seq, orderId, messageId' });
     // The board and the calendar read open orders and one day's orders without scanning the history.
     this.version(3).stores({ orders: 'id, createdAt, view.status, view.date' });
+    this.version(4).stores({ setAside: 'mutationId' });
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

@@ -159,12 +159,18 @@ export async function reapplyItemChanges(db: ClientDb, entries?: readonly Outbox
   }
 }
 
-/** How many changes wait to reach the server, and since when: the UI warns before they get old. */
-export async function pendingSummary(db: ClientDb): Promise<{ count: number; oldest: number | null }> {
-  const waiting = await db.outbox.filter((e) => e.result === null).toArray();
+/**
+ * How many changes wait to reach the server, and since when: the UI warns before they get old. Also
+ * how many were set aside (S15): they will never be sent, and the person must hear of them.
+ */
+export async function pendingSummary(
+  db: ClientDb,
+): Promise<{ count: number; oldest: number | null; setAside: number }> {
+  const waiting = await db.outbox.filter((e) => e.result === null && e.name !== 'setAside').toArray();
   return {
     count: waiting.length,
     oldest: waiting.length ? Math.min(...waiting.map((e) => e.createdAt)) : null,
+    setAside: await db.setAside.count(),
   };
 }
 
@@ -174,14 +180,17 @@ export const UNSYNCED_FORMAT = 'dangol-unsynced-changes';
 /**
  * What this device holds that the server has not acknowledged: outbox entries without an answer
  * (result === null, S7), the local orders and chat messages they change, and the client id and seq
- * that let a later tool replay them exactly once (S3, S4). Read from the device alone, so it works
- * with the network down; entries the server has answered are left out: they are safe already.
+ * that let a later tool replay them exactly once (S3, S4), and the entries set aside (S15). Read from
+ * the device alone, so it works with the network down; entries the server has answered are left out:
+ * they are safe already.
  */
 export async function unsyncedChanges(db: ClientDb) {
-  return db.transaction('r', [db.outbox, db.orders, db.messages, db.meta], async () => {
+  return db.transaction('r', [db.outbox, db.orders, db.messages, db.meta, db.setAside], async () => {
     const outbox = (await db.outbox.toArray()).filter((e) => e.result === null);
-    const orderIds = [...new Set(outbox.flatMap((e) => (e.orderId ? [e.orderId] : [])))];
-    const messageIds = [...new Set(outbox.flatMap((e) => (e.messageId ? [e.messageId] : [])))];
+    const setAside = await db.setAside.toArray();
+    const about = [...outbox, ...setAside];
+    const orderIds = [...new Set(about.flatMap((e) => (e.orderId ? [e.orderId] : [])))];
+    const messageIds = [...new Set(about.flatMap((e) => (e.messageId ? [e.messageId] : [])))];
     const orders = (await db.orders.bulkGet(orderIds)).filter((o) => o !== undefined);
     const messages = (await db.messages.bulkGet(messageIds)).filter((m) => m !== undefined);
     return {
@@ -189,6 +198,8 @@ export async function unsyncedChanges(db: ClientDb) {
       exportedAt: new Date().toISOString(),
       clientId: (await db.getMeta<string>(CLIENT_ID)) ?? null,
       outbox,
+      /** Changes the server could not accept (S15), kept whole: never sent, never lost. */
+      setAside,
       orders,
       messages,
     };

@@ -1,7 +1,8 @@
 import type { z } from 'zod/mini';
 import type { PullRequest, PullResponse, PushRequest, PushResponse, Mutation } from '../protocol/sync';
 import { newLocalOrder, type ClientDb, type OutboxEntry } from './db';
-import { recordConflict, subjectOf } from './conflicts';
+import { recordOutcome } from './outcomes';
+import { countRefusal, isMalformedRefusal, isWellFormed, setAsideEntry } from './setAside';
 import { clientIdOf, DELIVERY_ZONES, reapplyItemChanges, refreshViews } from './outbox';
 import { MAX_BATCH } from '../protocol/sync';
 
@@ -10,6 +11,9 @@ export interface Transport {
   push(req: z.input<typeof PushRequest>): Promise<z.output<typeof PushResponse>>;
   pull(req: z.input<typeof PullRequest>): Promise<z.output<typeof PullResponse>>;
 }
+
+const toMutation = (e: OutboxEntry) =>
+  ({ mutationId: e.mutationId, seq: e.seq, name: e.name, args: e.args }) as Mutation;
 
 const CURSOR = 'cursor';
 const LAST_SEQ = 'lastSeq';
@@ -51,12 +55,22 @@ export class SyncEngine {
         .limit(MAX_BATCH)
         .toArray()) as OutboxEntry[];
       if (batch.length === 0) return;
-      const res = await this.transport.push({
-        clientId,
-        mutations: batch.map(
-          (e) => ({ mutationId: e.mutationId, seq: e.seq, name: e.name, args: e.args }) as Mutation,
-        ),
-      });
+      // S15: an entry this app's own schema refuses would make the server refuse the whole batch.
+      const invalid = batch.find((e) => !isWellFormed(e));
+      if (invalid) {
+        await setAsideEntry(this.db, invalid, 'invalid_here');
+        continue;
+      }
+      let res: z.output<typeof PushResponse>;
+      try {
+        res = await this.transport.push({ clientId, mutations: batch.map(toMutation) });
+      } catch (err) {
+        if (!isMalformedRefusal(err)) throw err;
+        // The server refuses something this app finds well-formed (its rules are newer): find which
+        // entry by sending them one by one, and set it aside once refused MAX_REFUSALS times.
+        if (await this.pushOneByOne(clientId, batch)) continue;
+        return;
+      }
       await this.applyPushResults(res);
       if (res.results.length > 0) continue;
       // No progress means a gap: the server lacks seqs before ours (restored from a backup). Resend
@@ -68,6 +82,28 @@ export class SyncEngine {
         .above(res.lastSeq)
         .modify((e) => void (e.result = null));
     }
+  }
+
+  /**
+   * Sends the entries of a refused batch alone, in order, up to the first the server refuses. That one
+   * is counted, and set aside at MAX_REFUSALS; below that the refusal is thrown so the runner backs off
+   * and tries again later, as it would for any failure. Returns whether anything moved on (false on a
+   * gap: the server lacks earlier seqs, which the next round resends).
+   */
+  private async pushOneByOne(clientId: string, batch: OutboxEntry[]): Promise<boolean> {
+    for (const entry of batch) {
+      try {
+        const res = await this.transport.push({ clientId, mutations: [toMutation(entry)] });
+        await this.applyPushResults(res);
+        if (res.results.length === 0) return false;
+      } catch (err) {
+        if (!isMalformedRefusal(err)) throw err;
+        if (!(await countRefusal(this.db, entry))) throw err;
+        await setAsideEntry(this.db, entry, 'refused_by_server');
+        return true;
+      }
+    }
+    return true;
   }
 
   private async applyPushResults(res: z.output<typeof PushResponse>): Promise<void> {
@@ -83,51 +119,8 @@ export class SyncEngine {
           await this.db.outbox.update(r.seq, {
             result: r.code ? { status: r.status, code: r.code } : { status: r.status },
           });
-          if (entry.messageId) {
-            // Acknowledged (S12): "sending" becomes "sent" now, or "refused" with the reason.
-            const state = r.status === 'applied' ? 'sent' : 'refused';
-            await this.db.messages
-              .where('id')
-              .equals(entry.messageId)
-              .modify((m) => {
-                if (m.version === null) Object.assign(m, r.code ? { state, code: r.code } : { state });
-              });
-            continue;
-          }
-          if (!entry.orderId) {
-            // A refused change to stock or a voucher must not vanish either (S5): the tablet said it
-            // was done, and a redemption's goods have already been handed over.
-            if (r.status === 'rejected') {
-              await recordConflict(this.db, {
-                key: entry.mutationId,
-                name: entry.name,
-                code: r.code ?? 'internal',
-                at: now,
-                ...subjectOf(entry),
-              });
-            }
-            continue;
-          }
-          const local = (await this.db.orders.get(entry.orderId)) ?? newLocalOrder(entry.orderId, now);
-          if (r.order && (!local.server || r.order.version >= local.server.version)) local.server = r.order;
-          // "Sent" only now: the server has answered for this order.
-          if (entry.name === 'placeOrder' && r.status === 'applied') local.ackedAt ??= now;
-          // A refused order stays refused (S5): a cancel written before the refusal arrived is refused
-          // too (order_not_found), and must not replace why the order itself was turned down.
-          const orderRefused = local.rejection?.name === 'placeOrder' && !local.server;
-          if (r.status === 'rejected' && !orderRefused) {
-            local.rejection = { code: r.code ?? 'internal', name: entry.name };
-            // Kept until someone reads it: the next pull drops the entry and the view reverts (S5).
-            await recordConflict(this.db, {
-              key: entry.mutationId,
-              ...subjectOf(entry),
-              name: entry.name,
-              code: local.rejection.code,
-              at: now,
-            });
-          }
-          await this.db.orders.put(local);
-          touched.push(entry.orderId);
+          const orderId = await recordOutcome(this.db, entry, r, now);
+          if (orderId) touched.push(orderId);
         }
         await this.db.setMeta(
           LAST_SEQ,

@@ -61,6 +61,8 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   bdOffline: 'Offline — no connection. What you do on this device is saved and sent when connected.',
   bdOfflineWaiting: '{n} change(s) not sent yet (waiting since {since})',
   bdOfflineLastSync: 'Last connected {time}',
+  setAsideBanner:
+    '{n} change(s) held something the server cannot accept, so they were kept aside on this device instead of being sent. Everything else still goes through. Save them as a file and pass it to the shop.',
   exportUnsynced: 'Save unsent changes as a file',
   tabOrders: 'Orders',
   noOrders: 'No orders yet',

@@ -64,6 +64,8 @@ export const ko = {
   bdOffline: '오프라인 — 인터넷에 연결되지 않았어요. 이 기기에서 한 일은 저장되고, 연결되면 전송돼요.',
   bdOfflineWaiting: '보내지 못한 변경 {n}건 ({since}부터 대기 중)',
   bdOfflineLastSync: '마지막 연결 {time}',
+  setAsideBanner:
+    '보낼 수 없는 내용이 들어 있는 변경 {n}건은 보내지 않고 이 기기에 따로 보관했어요. 다른 변경은 계속 전송됩니다. 파일로 저장해 가게에 전해 주세요.',
   exportUnsynced: '전송 안 된 내용 파일로 저장',
   // shop orders
   tabOrders: '주문',

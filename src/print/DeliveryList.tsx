@@ -1,8 +1,10 @@
+import { Fragment } from 'react';
 import { formatWon } from '../domain/money';
 import type { Order } from '../domain/order';
 import { useT } from '../i18n';
 import type { Lang } from '../protocol/lang';
 import { formatDay, orderNumber } from './format';
+import { UserText } from '../ui/UserText';
 
 /** One stop of the day's deliveries, in the suggested visiting order (null: no pin, at the end). */
 export interface DeliveryStop {
@@ -39,14 +41,21 @@ export function DeliveryList({ date, stops, lang }: { date: string; stops: Deliv
             <tr key={o.id}>
               <td>{stop ?? '–'}</td>
               <td>
-                {o.address || t('deliveriesNoPin')}
+                {o.address ? <UserText>{o.address}</UserText> : t('deliveriesNoPin')}
                 <br />
                 <small>
-                  #{orderNumber(o.id)} {o.customerName}
+                  #{orderNumber(o.id)} <UserText>{o.customerName}</UserText>
                 </small>
               </td>
               <td>{o.customerPhone}</td>
-              <td>{o.lines.map((l) => `${l.name} ×${l.quantity}`).join(', ')}</td>
+              <td>
+                {o.lines.map((l, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && ', '}
+                    <UserText>{l.name}</UserText> ×{l.quantity}
+                  </Fragment>
+                ))}
+              </td>
               <td>{o.paidAt ? t('collectPaid') : formatWon(amountToCollect(o), lang)}</td>
             </tr>
           ))}

@@ -2,10 +2,11 @@ import type { Order } from '../domain/order';
 import { useT } from '../i18n';
 import { formatDay, formatMoment, orderNumber } from './format';
 import { OrderLines } from './OrderLines';
+import { UserText } from '../ui/UserText';
 
 /**
  * What the kitchen needs, in large type: which order, when it is collected, what to make with every
- * option, and the customer's note. Customer text is rendered as text (React escapes it).
+ * option, and the customer's note. Customer text is rendered as text (React escapes it), isolated for direction (UserText).
  */
 export function KitchenSlip({ order, timeZone }: { order: Order; timeZone?: string }) {
   const { lang, t } = useT();
@@ -21,18 +22,18 @@ export function KitchenSlip({ order, timeZone }: { order: Order; timeZone?: stri
       <h1 className="slip-number">{t('slipOrder', { id: orderNumber(order.id) })}</h1>
       <p className="slip-when">{when}</p>
       <p className="slip-who">
-        {order.customerName || '—'} {order.customerPhone}
+        <UserText>{order.customerName || '—'}</UserText> {order.customerPhone}
       </p>
       <hr />
       <OrderLines lines={order.lines} lang={lang} prices={false} />
       {order.note && (
         <p className="slip-note">
-          {t('slipNote')}: {order.note}
+          {t('slipNote')}: <UserText>{order.note}</UserText>
         </p>
       )}
       {order.fulfilment === 'delivery' && order.address && (
         <p className="slip-who">
-          {t('slipAddress')}: {order.address}
+          {t('slipAddress')}: <UserText>{order.address}</UserText>
         </p>
       )}
       <hr />

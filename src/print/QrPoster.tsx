@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { qrPath, QUIET_ZONE, type QrMatrix } from './qr';
+import { UserText } from '../ui/UserText';
 
 /** The QR code as vector art: sharp at any poster size, and no data: URL or inline style needed. */
 export function QrSvg({ qr, url, className }: { qr: QrMatrix; url: string; className?: string }) {
@@ -36,7 +37,9 @@ export function QrPoster({
   const Name = preview ? 'p' : 'h1';
   return (
     <article className="poster" aria-label={t('qrPoster')}>
-      <Name className="poster-shop">{shopName}</Name>
+      <Name className="poster-shop">
+        <UserText>{shopName}</UserText>
+      </Name>
       <p className="poster-headline">{t('qrPosterHeadline')}</p>
       <p className="poster-lead">{t('qrPosterLead')}</p>
       <QrSvg qr={qr} url={url} className="poster-qr" />

@@ -3,6 +3,7 @@ import type { Order } from '../domain/order';
 import { useT } from '../i18n';
 import { formatDay, formatMoment, orderNumber } from './format';
 import { OrderLines } from './OrderLines';
+import { UserText } from '../ui/UserText';
 
 /** The customer's receipt: the shop, the lines with prices, the total, how it is paid and whether it is. */
 export function Receipt({
@@ -17,7 +18,9 @@ export function Receipt({
   const { lang, t } = useT();
   return (
     <article className="slip receipt" aria-label={t('receiptTitle')}>
-      <h1 className="receipt-shop">{shopName}</h1>
+      <h1 className="receipt-shop">
+        <UserText>{shopName}</UserText>
+      </h1>
       <p className="slip-kind">{t('receiptTitle')}</p>
       <hr />
       <p className="receipt-row">
@@ -37,7 +40,7 @@ export function Receipt({
       {order.customerName && (
         <p className="receipt-row">
           <span>{t('slipCustomer')}</span>
-          <span>{order.customerName}</span>
+          <UserText>{order.customerName}</UserText>
         </p>
       )}
       <hr />

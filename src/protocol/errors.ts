@@ -50,6 +50,11 @@ const MESSAGES = {
     ko: '가게 아이디는 영문 소문자, 숫자, 하이픈(-)으로 3~40자여야 합니다.',
     en: 'A shop ID is 3–40 lowercase letters, digits or hyphens.',
   },
+  // S15: text with characters no person types (NUL and other controls), refused on device and server alike.
+  text_invalid: {
+    ko: '보이지 않는 특수 문자가 들어 있어 받을 수 없습니다. 그 부분을 지우고 다시 입력해 주세요.',
+    en: 'The text holds invisible control characters. Please delete that part and type it again.',
+  },
   // ——— shop settings (domain/shopSettings.ts) ———
   hours_overlap: {
     ko: '같은 날의 영업시간이 서로 겹칩니다. 시간을 다시 확인해 주세요.',
@@ -193,6 +198,15 @@ const MESSAGES = {
   mutation_conflict: {
     ko: '같은 요청이 다른 내용으로 다시 왔습니다.',
     en: 'The same request arrived again with different content.',
+  },
+  // S15: a change that could not be applied or sent; kept on the device, never retried in a loop.
+  cannot_apply: {
+    ko: '이 변경은 저장할 수 없는 내용이라 처리하지 못했습니다. 내용을 확인해 다시 입력해 주세요.',
+    en: 'This change holds something that cannot be stored, so it was not applied. Please check it and enter it again.',
+  },
+  set_aside: {
+    ko: '이 변경은 서버가 받을 수 없는 내용이라 보내지 않고 이 기기에 따로 보관했습니다. 다른 변경은 계속 전송됩니다.',
+    en: 'The server cannot accept this change, so it was kept aside on this device instead of being sent. Other changes still go through.',
   },
   client_forbidden: {
     ko: '이 기기의 동기화 정보를 확인할 수 없습니다. 페이지를 새로 고쳐 주세요.',

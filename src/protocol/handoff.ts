@@ -1,6 +1,7 @@
 import { fromBase32, toBase32 } from '../domain/crockford';
 import { CLOCK_PATTERN, minutesOfDay } from '../domain/hours';
 import { MAX_LINES, MAX_QUANTITY } from '../domain/pricing';
+import { isCleanText } from '../domain/text';
 import { Id } from './schemas';
 
 /**
@@ -224,8 +225,8 @@ function dayNumber(date: string): number | null {
   return new Date(ms).toISOString().slice(0, 10) === date && day >= 0 && day <= 0xffff ? day : null;
 }
 
-/** Lone surrogates cannot be sent as text, so a string holding one is not a valid field. */
-const fits = (s: string, max: number) => s.length <= max && !/\p{Cs}/u.test(s);
+/** The order fields' text rule (S15): a NUL in a note must be refused here, not stop the tablet's queue. */
+const fits = (s: string, max: number, lines = false) => s.length <= max && isCleanText(s, { lines });
 
 function isValid(o: HandoffOrder): boolean {
   return (
@@ -245,7 +246,7 @@ function isValid(o: HandoffOrder): boolean {
     ) &&
     fits(o.customerName, LIMITS.customerName) &&
     fits(o.address, LIMITS.address) &&
-    fits(o.note, LIMITS.note) &&
+    fits(o.note, LIMITS.note, true) &&
     o.customerPhone.length <= LIMITS.customerPhone &&
     [...o.customerPhone].every((c) => PHONE_CHARS.includes(c))
   );

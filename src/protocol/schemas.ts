@@ -7,7 +7,7 @@ import { ROLES } from '../domain/roles';
 import { CLOCK_PATTERN, isKnownTimeZone, isValidPeriod } from '../domain/hours';
 import { MAX_PHOTO_BYTES, MENU_LIMITS, PHOTO_TYPES, type PhotoType } from '../domain/menuEdit';
 import { DeliveryZonesSchema, MapConfigSchema } from './delivery';
-import { intIn, nonBlank, trimmed, Won } from './fields';
+import { intIn, nonBlank, ShortKey, trimmed, Won } from './fields';
 
 /** Base64 of a photo a little over the limit, so an oversized one gets photo_too_large, not a bare 400. */
 export const PHOTO_BASE64_MAX = Math.ceil((MAX_PHOTO_BYTES * 2 * 4) / 3);
@@ -73,7 +73,7 @@ export const SettingsPatch = z
     name: z.optional(ShopName),
     phone: z.optional(Phone),
     address: z.optional(trimmed(200)),
-    notice: z.optional(trimmed(500)),
+    notice: z.optional(trimmed(500, { lines: true })),
     timeZone: z.optional(TimeZone),
     hours: z.optional(WeeklyHoursSchema),
     pickup: z.optional(z.boolean()),
@@ -93,12 +93,12 @@ export const SettingsPatch = z
 
 // ——— menu editing (domain/menuEdit.ts): the owner's changes; staff may only mark sold out ———
 const OptionInput = z.strictObject({
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  id: ShortKey,
   name: nonBlank(MENU_LIMITS.optionName),
   priceDelta: Won,
 });
 const OptionGroupInput = z.strictObject({
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  id: ShortKey,
   name: nonBlank(MENU_LIMITS.optionName),
   minChoices: intIn(0, MENU_LIMITS.optionsPerGroup),
   maxChoices: intIn(1, MENU_LIMITS.optionsPerGroup),
@@ -108,7 +108,7 @@ const OptionGroupInput = z.strictObject({
 const ItemFields = {
   categoryId: Id,
   name: nonBlank(MENU_LIMITS.name),
-  description: trimmed(MENU_LIMITS.description),
+  description: trimmed(MENU_LIMITS.description, { lines: true }),
   price: Won,
   optionGroups: z.array(OptionGroupInput).check(z.maxLength(MENU_LIMITS.optionGroups)),
   dailyQuota: z.nullable(intIn(0, MENU_LIMITS.dailyQuota)),

@@ -5,7 +5,7 @@ import { CLOCK_PATTERN } from '../domain/hours';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/checkout';
 import { Id, LocalDate, MenuItemSchema, Phone, PublicSchedule, Token, Won } from './schemas';
 import { DeliveryZonesSchema, LatLngSchema } from './delivery';
-import { intIn, nonBlank, trimmed } from './fields';
+import { intIn, nonBlank, ShortKey, trimmed } from './fields';
 
 /**
  * The sync contract (DESIGN.md S1–S14). A device writes a mutation into its outbox, pushes it with a
@@ -18,7 +18,7 @@ const Clock = z.string().check(z.regex(CLOCK_PATTERN));
 export const OrderLineInputSchema = z.strictObject({
   itemId: Id,
   quantity: intIn(1, MAX_QUANTITY),
-  optionIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20)),
+  optionIds: z.array(ShortKey).check(z.maxLength(20)),
 });
 
 /**
@@ -42,7 +42,7 @@ export const mutationArgs = {
     customerName: trimmed(40),
     customerPhone: Phone,
     address: trimmed(200),
-    note: trimmed(500),
+    note: trimmed(500, { lines: true }),
     payment: z._default(Payment, 'at_pickup'),
     /**
      * A secret the phone puts in the order's share link; the server keeps only its hash. Absent for
@@ -57,7 +57,7 @@ export const mutationArgs = {
   }),
   cancelOrder: z.strictObject({ orderId: Id, from: From }),
   acceptOrder: z.strictObject({ orderId: Id, from: From, prepMinutes: intIn(1, 240) }),
-  rejectOrder: z.strictObject({ orderId: Id, from: From, reason: nonBlank(200) }),
+  rejectOrder: z.strictObject({ orderId: Id, from: From, reason: nonBlank(200, { lines: true }) }),
   markReady: z.strictObject({ orderId: Id, from: From }),
   completeOrder: z.strictObject({ orderId: Id, from: From }),
   /** The shop saw the money: cash or card at the counter, or a bank transfer it checked. */
@@ -70,7 +70,7 @@ export const mutationArgs = {
     messageId: Id,
     deviceId: z.optional(Id),
     orderId: z.nullable(Id),
-    body: nonBlank(MAX_MESSAGE_LENGTH),
+    body: nonBlank(MAX_MESSAGE_LENGTH, { lines: true }),
   }),
   /**
    * Sold out through `until` (a shop-local date, inclusive), or back on sale (null). A mutation, not
@@ -88,6 +88,12 @@ export const mutationArgs = {
     orderId: z.nullable(Id),
     at: z.iso.datetime({ offset: true }),
   }),
+  /**
+   * S15: the device set aside an outbox entry the server cannot accept (it refused it as malformed),
+   * keeping it on the device, and sends this in its seq instead, so the queue behind it moves on.
+   * Recorded by the server and changes nothing else.
+   */
+  setAside: z.strictObject({ mutationId: Id }),
 };
 
 export type MutationName = keyof typeof mutationArgs;
@@ -101,6 +107,7 @@ export const CUSTOMER_MUTATIONS: ReadonlySet<MutationName> = new Set([
   'placeOrder',
   'cancelOrder',
   'sendMessage',
+  'setAside',
 ]);
 
 const mutation = <N extends MutationName>(name: N) =>
@@ -122,6 +129,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   mutation('sendMessage'),
   mutation('setSoldOut'),
   mutation('redeemVoucher'),
+  mutation('setAside'),
 ]);
 export type Mutation = z.output<typeof MutationSchema>;
 

@@ -136,7 +136,7 @@ export const PAID_BY = ['cash', 'card', 'transfer'] as const;
 export type PaidBy = (typeof PAID_BY)[number];
 
 const Name = trimmed(40);
-const Note = trimmed(200);
+const Note = trimmed(200, { lines: true });
 const Instant = z.iso.datetime({ offset: true });
 
 /** The owner (or allowed staff) sells a voucher at the counter; the id is made on the tablet (S1). */

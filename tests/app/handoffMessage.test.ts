@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoffMessage, smsHref } from '../../src/app/customer/handoffMessage';
+import { FSI, PDI } from '../../src/domain/bidi';
 import { decodeHandoff, type HandoffOrder } from '../../src/protocol/handoff';
 
 const ITEM = 'a3bb189e-8bf9-4888-9912-ace4e6543002';
@@ -70,6 +71,21 @@ describe('SMS hand-off message', () => {
     });
     expect(text).not.toContain('어딘가');
     expect(text).not.toContain('요청:');
+  });
+
+  it('isolates every typed text, so an override in a name cannot reverse the numbers after it', () => {
+    const RLO = '\u202E';
+    const text = handoffMessage({
+      shopName: '행복반찬',
+      order: { ...order, customerName: `${RLO}김민지`, note: '문 앞에' },
+      priced: { ...priced, lines: [{ ...priced.lines[0]!, name: `${RLO}떡갈비` }] },
+      lang: 'ko',
+    });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(`[${FSI}행복반찬${PDI}] 주문`);
+    expect(lines[1]).toBe(`- ${FSI}${RLO}떡갈비${PDI} (${FSI}500g${PDI}) ×2 24,000원`);
+    expect(lines).toContain(`이름: ${FSI}${RLO}김민지${PDI}`);
+    expect(lines).toContain(`요청: ${FSI}문 앞에${PDI}`);
   });
 
   it('builds an sms: link whose body survives the round trip', () => {

@@ -11,6 +11,7 @@ import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
 import { customerPusher, demoShop, placeOrder, shopPusher, type DemoShop } from '../support/shopOrders';
 import { seriousViolations } from '../support/axe';
+import { isolate } from '../../src/domain/bidi';
 
 afterAll(dropTestSchemas);
 
@@ -146,7 +147,8 @@ describe.each(drivers)('the sales screen in Chromium on $name', (driver) => {
     expect(ordersText).toContain(`"'=HYPERLINK(""http://evil.example"",""클릭"")"`);
     expect(ordersText).not.toMatch(/(^|,)=HYPERLINK/m);
     expect(ordersText).toContain('박보류');
-    expect(ordersText).toContain('소불고기 (용량: 500g) × 2');
+    // Names in the lines cell are isolated for direction (FSI … PDI), so an override cannot run on.
+    expect(ordersText).toContain(`${isolate('소불고기')} (${isolate('용량: 500g')}) × 2`);
 
     // The whole shop as one file, which the restore command takes as it is.
     const backup = await downloaded(tablet, () =>

@@ -7,117 +7,14 @@ import { protocolVerdict } from '../../src/protocol/version';
 import { fillPath, routes, type RouteDef, type RouteName } from '../../src/protocol/routes';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { startTestApp, type TestApp } from '../support/testApp';
-import { makeWorld, PASSWORD, snapshot, type World } from '../support/world';
+import { makeWorld, snapshot, type World } from '../support/world';
+import { VALID_BODY } from '../support/validBodies';
+import { oddText, textPaths, withTextAt } from '../support/oddText';
 
 afterAll(dropTestSchemas);
 
 /** Inputs per driver. CI runs 10,000 (at least 5,000 asked); `npm run fuzz -- --runs 50000` runs more. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
-
-/** A valid request body per route: each fuzz case breaks exactly one thing about a valid request. */
-const VALID_BODY: Partial<Record<RouteName, unknown>> = {
-  signup: { shopName: '퍼즈 가게', slug: 'fuzz-shop', username: 'owner', password: PASSWORD },
-  login: { slug: 'shop-one', username: 'owner', password: PASSWORD },
-  logout: {},
-  changePassword: { currentPassword: PASSWORD, newPassword: PASSWORD },
-  updateSettings: { notice: '오늘 휴무' },
-  updateDelivery: {
-    shopLocation: { lat: 37.5663, lng: 126.978 },
-    roadFactor: 1.3,
-    tiers: [{ maxKm: 2, fee: 2000, minOrder: 10000 }],
-    polygons: [
-      {
-        name: '퍼즈 구역',
-        area: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [126.97, 37.56],
-              [126.99, 37.56],
-              [126.99, 37.58],
-              [126.97, 37.56],
-            ],
-          ],
-        },
-        fee: 1000,
-        minOrder: 0,
-      },
-    ],
-    freeAbove: 50000,
-  },
-  updateItem: { soldOutUntil: null },
-  createItem: {
-    id: '5b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
-    categoryId: '6c2f3d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-    name: '퍼즈 메뉴',
-    price: 1000,
-  },
-  uploadPhoto: { contentType: 'image/jpeg', data: '/9j/4AAQSkZJRg==' },
-  createCategory: { id: '7d3a4e5f-6b7c-4d8e-9f0a-1b2c3d4e5f6a', name: '퍼즈 분류' },
-  updateCategory: { name: '퍼즈 분류' },
-  reorderCategories: { ids: ['8e4b5f6a-7c8d-4e9f-8a1b-2c3d4e5f6a7b'] },
-  createInvite: {},
-  inspectInvite: { token: 'a'.repeat(43) },
-  acceptInvite: { token: 'a'.repeat(43), username: 'newbie', password: PASSWORD },
-  registerDevice: {},
-  customerPush: validPush(),
-  shopPush: validPush(),
-  customerPull: { clientId: '7d4f3a52-8c1e-4b7a-9f11-2a3b4c5d6e7f', cursor: 0 },
-  shopPull: { clientId: '7d4f3a52-8c1e-4b7a-9f11-2a3b4c5d6e7f', cursor: 0 },
-  sharedOrder: { orderId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', secret: 'a'.repeat(43) },
-  pushSubscribe: {
-    endpoint: 'https://push.example.com/fuzz',
-    p256dh: 'BMeV8CmExbqP7Bl6RXQ-kvCIm-XfgCBKrCbpYNRAjshzxsxoLwQvtR9hsGSKGxIQsfz0cFvRZkv5j0Crd4Adsz8',
-    auth: '4zVjwCkSmAwBiyGe7vIQnQ',
-    lang: 'ko',
-  },
-  pushUnsubscribe: { endpoint: 'https://push.example.com/fuzz' },
-  salesReport: { from: '2026-11-01', to: '2026-11-30', by: 'week' },
-  salesDay: { date: '2026-11-23' },
-  salesOrders: { from: '2026-11-01', to: '2026-11-30' },
-  issueVoucher: {
-    voucherId: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
-    won: 30000,
-    itemId: null,
-    expiresAt: '2030-01-01T00:00:00.000Z',
-    message: '생일 축하해',
-    buyerName: '김단골',
-    paidBy: 'cash',
-  },
-  confirmVoucher: { voucherId: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', paidBy: 'transfer' },
-  resolveVoucherConflict: { redemptionId: '3b4c5d6e-7f8a-4b9c-8d1e-2f3a4b5c6d7e', resolution: 'accept_loss' },
-  voucherBalance: { token: `${'eyJh'.repeat(20)}.${'A'.repeat(86)}` },
-  requestVoucher: {
-    voucherId: '4c5d6e7f-8a9b-4cad-8e2f-3a4b5c6d7e8f',
-    won: 30000,
-    message: '',
-    buyerName: '김단골',
-  },
-};
-
-function validPush() {
-  return {
-    clientId: '0b6c1f0e-3e59-4f0a-8a55-6c1d2e3f4a5b',
-    mutations: [
-      {
-        mutationId: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c',
-        seq: 1,
-        name: 'placeOrder',
-        args: {
-          orderId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-          lines: [{ itemId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', quantity: 1, optionIds: [] }],
-          fulfilment: 'pickup',
-          date: '2026-11-23',
-          slot: null,
-          customerName: '김단골',
-          customerPhone: '010-1234-5678',
-          address: '',
-          note: '',
-        },
-      },
-    ],
-  };
-}
 
 const weirdString = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -230,6 +127,15 @@ function mutations(name: RouteName): fc.Arbitrary<Mutation> {
             .filter((b) => invalidFor(schema, b))
             .map((b) => body(JSON.stringify(b), 'missing field'))
         : fc.constant(body('[]', 'wrong top-level type')),
+      ...(textPaths(valid).length
+        ? [
+            fc
+              .tuple(fc.constantFrom(...textPaths(valid)), oddText)
+              .map(([path, text]) => withTextAt(valid, path, text))
+              .filter((b) => invalidFor(schema, b))
+              .map((b) => body(JSON.stringify(b), 'odd text in a field')),
+          ]
+        : []),
       fc
         .integer({ min: 50, max: 4000 })
         .map((d) => body(`{"x":${'['.repeat(d)}${']'.repeat(d)}}`, 'deep nesting')),
@@ -387,6 +293,7 @@ describe.each(drivers)('fuzzed bad input on $name', (driver) => {
         'deep nesting',
         'malformed json',
         'missing field',
+        'odd text in a field',
         'oversize',
         'protocol header',
         'query',

@@ -3,6 +3,16 @@ import { PullResponse, PushResponse } from '../../src/protocol/sync';
 import { DeviceRegistered } from '../../src/protocol/schemas';
 import { HEADER_DEVICE, HEADER_PROTOCOL, PROTOCOL_VERSION } from '../../src/protocol/version';
 
+/** The {code} of an error answer, as the app's HTTP client reads it (undefined if there is none). */
+export function errorCodeOf(body: string): string | undefined {
+  try {
+    const code = (JSON.parse(body) as { code?: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Each request is bounded: a server killed mid-request must never leave a client waiting forever. */
 const REQUEST_MS = 5_000;
 
@@ -18,7 +28,11 @@ async function post(url: string, body: unknown, extra: Record<string, string> = 
     signal: AbortSignal.timeout(REQUEST_MS),
   });
   const text = await res.text();
-  if (!res.ok) throw Object.assign(new Error(`${url} ${res.status} ${text}`), { status: res.status });
+  if (!res.ok)
+    throw Object.assign(new Error(`${url} ${res.status} ${text}`), {
+      status: res.status,
+      code: errorCodeOf(text),
+    });
   return JSON.parse(text) as unknown;
 }
 

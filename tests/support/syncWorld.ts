@@ -10,6 +10,7 @@ import type { MutationArgs } from '../../src/protocol/sync';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { createShopWithOwner } from '../../src/server/shops/create';
 import type { TestDriver } from './drivers';
+import { errorCodeOf } from './httpTransport';
 import { json, sessionCookie, startTestApp, type TestApp } from './testApp';
 
 /** A shop open around the clock, so tests never depend on the time of day they run. */
@@ -94,7 +95,10 @@ export function injectTransport(
   const send = async (path: string, body: unknown) => {
     const res = await json(app, { method: 'POST', url: `${base}/${path}`, headers, payload: body as object });
     if (res.statusCode !== 200)
-      throw Object.assign(new Error(`${path} ${res.statusCode} ${res.body}`), { status: res.statusCode });
+      throw Object.assign(new Error(`${path} ${res.statusCode} ${res.body}`), {
+        status: res.statusCode,
+        code: errorCodeOf(res.body),
+      });
     return res.json();
   };
   return { push: (body) => send('push', body), pull: (body) => send('pull', body) };

@@ -112,6 +112,12 @@ export async function snapshot(t: TestApp): Promise<string> {
     'orders',
     'sync_clients',
     'mutations',
+    'messages',
+    'vouchers',
+    'voucher_redemptions',
+    'push_subscriptions',
+    'menu_photos',
+    'shop_slugs',
   ];
   const parts: string[] = [];
   for (const table of tables) {

@@ -1,6 +1,7 @@
 import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
 import { CopyButton } from '../../ui/CopyButton';
+import { UserText } from '../../ui/UserText';
 
 /** The shop's account and the exact amount, each with a copy button: a typo here is lost money. */
 export function BankTransferInfo({ account, amount }: { account: string; amount: number }) {
@@ -20,7 +21,10 @@ function CopyRow({ label, text, copyText }: { label: string; text: string; copyT
   return (
     <p className="row">
       <span>
-        {label}: <strong>{text}</strong>
+        {label}:{' '}
+        <strong>
+          <UserText>{text}</UserText>
+        </strong>
       </span>
       <CopyButton text={copyText} label={t('copy')} ariaLabel={t('copyWhat', { what: label })} />
     </p>

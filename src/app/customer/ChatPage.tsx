@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ClientDb } from '../../client/db';
 import { useT } from '../../i18n';
 import { ChatThread } from '../ChatThread';
+import { Msg } from '../../ui/UserText';
 
 export interface ChatPageProps {
   db: ClientDb;
@@ -20,7 +21,9 @@ export function ChatPage({ db, shopName, orderId = null, orderHref, onSent }: Ch
   const titleId = useId();
   return (
     <section className="chat-page" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('chatTitle', { shop: shopName })}</h2>
+      <h2 id={titleId}>
+        <Msg text={t('chatTitle')} user={{ shop: shopName }} />
+      </h2>
       <p className="muted">{t('chatNote')}</p>
       {orderId && <p className="notice">{t('chatAboutOrder', { id: orderId.slice(0, 8) })}</p>}
       <ChatThread

@@ -25,6 +25,7 @@ import { FulfilmentFields } from '../FulfilmentFields';
 import { firstTimeOf, SlotPicker } from '../SlotPicker';
 import { formatShopDate } from '../dates';
 import { catalogueOf, checkoutRulesOf, takenOn, type PublicShop } from './publicShop';
+import { UserText, UserTextList } from '../../ui/UserText';
 
 const PROFILE = 'dangol.customer';
 
@@ -164,9 +165,13 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
           return (
             <li key={`${line.itemId}-${line.optionIds.join()}`} className="cart-line">
               <div>
-                <strong>{itemName}</strong>
+                <strong>
+                  <UserText>{itemName}</UserText>
+                </strong>
                 {pricedLine && pricedLine.options.length > 0 && (
-                  <p className="muted">{pricedLine.options.map((o) => o.name).join(', ')}</p>
+                  <p className="muted">
+                    <UserTextList items={pricedLine.options.map((o) => o.name)} />
+                  </p>
                 )}
                 {pricedLine && <p>{formatWon(pricedLine.lineTotal, lang)}</p>}
               </div>

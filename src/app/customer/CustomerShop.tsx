@@ -14,6 +14,7 @@ import type { PublicShop } from './publicShop';
 import { SharedOrderPage } from './SharedOrderPage';
 import { ShopLocation } from './ShopLocation';
 import { useFreshShop } from './useFreshShop';
+import { UserText } from '../../ui/UserText';
 
 // The screens that work on the device's database load with it, when first shown: a customer who
 // only browses the menu downloads neither them nor the database (Dexie).
@@ -92,10 +93,12 @@ function Shop({
         <div>
           <h1>
             <a href={base} onClick={go('')}>
-              {shop.name}
+              <UserText>{shop.name}</UserText>
             </a>
           </h1>
-          <p className="muted">{shop.address}</p>
+          <p className="muted">
+            <UserText>{shop.address}</UserText>
+          </p>
           <p>
             {t('hoursToday')}:{' '}
             {hours.length ? hours.map((p) => `${p.open}–${p.close}`).join(', ') : t('closedToday')}

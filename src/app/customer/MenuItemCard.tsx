@@ -4,6 +4,8 @@ import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
 import { formatShopDate } from '../dates';
 import { groupRule } from '../groupRule';
+import { Fragment } from 'react';
+import { UserText } from '../../ui/UserText';
 
 export function MenuItemCard({
   item,
@@ -51,8 +53,12 @@ export function MenuItemCard({
         />
       )}
       <div>
-        <h3>{item.name}</h3>
-        <p className="muted">{item.description}</p>
+        <h3>
+          <UserText>{item.name}</UserText>
+        </h3>
+        <p className="muted">
+          <UserText>{item.description}</UserText>
+        </p>
         <p className="price">{formatWon(item.price, lang)}</p>
         {soldOutLabel && <p className="badge">{soldOutLabel}</p>}
         {!soldOut && left !== null && (
@@ -76,10 +82,17 @@ function OptionSummary({ group }: { group: OptionGroup }) {
   const { lang, t } = useT();
   return (
     <p className="options">
-      <strong>{group.name}</strong> ({groupRule(group, t)}):{' '}
-      {group.options
-        .map((o) => (o.priceDelta ? `${o.name} (+${formatWon(o.priceDelta, lang)})` : o.name))
-        .join(' · ')}
+      <strong>
+        <UserText>{group.name}</UserText>
+      </strong>{' '}
+      ({groupRule(group, t)}):{' '}
+      {group.options.map((o, i) => (
+        <Fragment key={o.id}>
+          {i > 0 && ' · '}
+          <UserText>{o.name}</UserText>
+          {o.priceDelta ? ` (+${formatWon(o.priceDelta, lang)})` : ''}
+        </Fragment>
+      ))}
     </p>
   );
 }

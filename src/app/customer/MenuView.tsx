@@ -12,6 +12,7 @@ import { ItemDialog } from '../ItemDialog';
 import { MenuItemCard } from './MenuItemCard';
 import { MyOrders } from './MyOrders';
 import { catalogueOf, takenOn, type PublicShop } from './publicShop';
+import { UserText } from '../../ui/UserText';
 
 /** The shop's notice, this phone's orders, the menu by category, and a bar to the cart. */
 export function MenuView({
@@ -41,11 +42,17 @@ export function MenuView({
   };
   return (
     <>
-      {data.shop.notice && <p className="notice">{data.shop.notice}</p>}
+      {data.shop.notice && (
+        <p className="notice">
+          <UserText>{data.shop.notice}</UserText>
+        </p>
+      )}
       {db && <MyOrders db={db} base={base} />}
       {data.categories.map((c) => (
         <section key={c.id} aria-labelledby={`cat-${c.id}`}>
-          <h2 id={`cat-${c.id}`}>{c.name}</h2>
+          <h2 id={`cat-${c.id}`}>
+            <UserText>{c.name}</UserText>
+          </h2>
           <ul className="menu-list">
             {data.items
               .filter((i) => i.categoryId === c.id)

@@ -4,6 +4,8 @@ import { useT } from '../../i18n';
 import { OrderStatus } from '../OrderStatus';
 import { navigate } from '../router';
 import { useLive } from '../useDeviceSync';
+import { Fragment } from 'react';
+import { UserText } from '../../ui/UserText';
 
 /** This phone's orders, newest first, each with its honest state; works offline from the device's copy. */
 export function MyOrders({ db, base }: { db: ClientDb; base: string }) {
@@ -32,8 +34,13 @@ export function MyOrders({ db, base }: { db: ClientDb; base: string }) {
                 </a>
               </h3>
               <p>
-                {view?.lines.map((l) => `${l.name} × ${l.quantity}`).join(', ')} ·{' '}
-                {formatWon(view?.total ?? 0, lang)}
+                {view?.lines.map((l, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && ', '}
+                    <UserText>{l.name}</UserText> × {l.quantity}
+                  </Fragment>
+                ))}{' '}
+                · {formatWon(view?.total ?? 0, lang)}
               </p>
               <OrderStatus order={o} />
             </li>

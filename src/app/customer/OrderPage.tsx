@@ -14,6 +14,7 @@ import { formatShopDate } from '../dates';
 import { HandOff } from './HandOff';
 import { PushToggle } from './PushToggle';
 import type { PublicShop } from './publicShop';
+import { UserText, UserTextList } from '../../ui/UserText';
 
 /** How long an order may sit only on the phone before the text-message hand-off is offered. */
 const HANDOFF_AFTER_MS = 8_000;
@@ -84,9 +85,12 @@ export function OrderPage({
             {view.lines.map((l, i) => (
               <li key={i} className="row">
                 <span>
-                  {l.name} × {l.quantity}
+                  <UserText>{l.name}</UserText> × {l.quantity}
                   {l.options.length > 0 && (
-                    <span className="muted"> ({l.options.map((o) => o.name).join(', ')})</span>
+                    <span className="muted">
+                      {' ('}
+                      <UserTextList items={l.options.map((o) => o.name)} />)
+                    </span>
                   )}
                 </span>
                 <span>{formatWon(l.lineTotal, lang)}</span>
@@ -101,8 +105,16 @@ export function OrderPage({
             {t(view.fulfilment === 'pickup' ? 'fulfilPickup' : 'fulfilDelivery')} ·{' '}
             {formatShopDate(view.date, lang)} {view.slot ?? t('pickupAsap')}
           </p>
-          {view.fulfilment === 'delivery' && <p>{view.address}</p>}
-          {view.note && <p className="muted">{view.note}</p>}
+          {view.fulfilment === 'delivery' && (
+            <p>
+              <UserText>{view.address}</UserText>
+            </p>
+          )}
+          {view.note && (
+            <p className="muted">
+              <UserText>{view.note}</UserText>
+            </p>
+          )}
           <p>
             {t(view.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')}
             {view.paidAt && ` · ${t('paid')}`}

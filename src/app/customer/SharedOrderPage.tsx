@@ -5,6 +5,7 @@ import { useT, type MessageKey } from '../../i18n';
 import type { RouteResponse } from '../../protocol/routes';
 import { Alert } from '../../ui/Alert';
 import { formatShopDate, formatShopTime } from '../dates';
+import { Msg, UserText } from '../../ui/UserText';
 
 type Shared = RouteResponse<'sharedOrder'>;
 /** Someone holding a shared link has no device stream: a gentle poll keeps the page current. */
@@ -54,15 +55,16 @@ export function SharedOrderPage({
     <article className="order-page" aria-labelledby="order-title">
       <h2 id="order-title">{t('orderNumber', { id: order.id.slice(0, 8) })}</h2>
       <p role="status">
-        {t(state, {
-          time: order.readyBy ? formatShopTime(order.readyBy, timeZone, lang) : '',
-          reason: order.rejectReason ?? '',
-        })}
+        <Msg
+          text={t(state)}
+          vars={{ time: order.readyBy ? formatShopTime(order.readyBy, timeZone, lang) : '' }}
+          user={{ reason: order.rejectReason }}
+        />
       </p>
       <ul className="plain-list">
         {order.lines.map((l, i) => (
           <li key={i}>
-            {l.name} × {l.quantity}
+            <UserText>{l.name}</UserText> × {l.quantity}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { LatLng } from '../../domain/geo';
 import { useT } from '../../i18n';
 import { mapLinks } from '../../map/geolocation';
 import { MapView, type MapConfig } from '../../map/MapView';
+import { UserText } from '../../ui/UserText';
 
 /**
  * Where the shop is, on demand: a button, then a small map with the address and links to open the
@@ -31,7 +32,11 @@ export function ShopLocation({
       {open && (
         <div>
           <MapView config={map} label={t('shopMapLabel')} center={at} zoom={16} scene={{ shop: at }} />
-          {address && <p>{address}</p>}
+          {address && (
+            <p>
+              <UserText>{address}</UserText>
+            </p>
+          )}
           <p className="row">
             <a href={links.geo}>{t('openInMapApp')}</a>
             <a href={links.osm} target="_blank" rel="noopener noreferrer">

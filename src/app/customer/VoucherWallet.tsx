@@ -9,6 +9,7 @@ import { useNow } from '../../ui/useNow';
 import { voucherLink, VoucherQr } from '../VoucherCard';
 import { askedAt, keepInWallet, rememberBalance, walletEntries, type WalletEntry } from './wallet';
 import { BuyVoucher } from './BuyVoucher';
+import { UserText } from '../../ui/UserText';
 
 /**
  * /s/<slug>/v/<token>: the voucher a friend sent, kept in this phone's wallet and shown offline
@@ -72,7 +73,7 @@ export default function VoucherWallet({ slug, token }: { slug: string; token: st
         const claims = readVoucherToken(e.token)!.claims;
         return (
           <article key={e.token} aria-label={voucherCode(claims.id)} className="voucher-card">
-            <h2>{claims.item ? claims.item.name : formatWon(claims.won, lang)}</h2>
+            <h2>{claims.item ? <UserText>{claims.item.name}</UserText> : formatWon(claims.won, lang)}</h2>
             <p className="voucher-balance">
               {e.balance === null
                 ? t('walletOfflineBalance')

@@ -1,6 +1,7 @@
 import { formatWon, type Won } from '../../domain/money';
 import { weekdayOf } from '../../domain/schedule';
 import { encodeHandoff, type HandoffOrder } from '../../protocol/handoff';
+import { isolate } from '../../domain/bidi';
 
 /**
  * The text message a customer sends when the server cannot be reached: a summary the shop can read
@@ -57,8 +58,8 @@ export function handoffMessage(args: {
   const w = WORDS[lang];
   const won = (amount: Won) => formatWon(amount, lang);
   const items = priced.lines.map((l) => {
-    const options = l.options.length ? ` (${l.options.map((o) => o.name).join(', ')})` : '';
-    return `- ${l.name}${options} ×${l.quantity} ${won(l.lineTotal)}`;
+    const options = l.options.length ? ` (${l.options.map((o) => isolate(o.name)).join(', ')})` : '';
+    return `- ${isolate(l.name)}${options} ×${l.quantity} ${won(l.lineTotal)}`;
   });
   // The weekday guards against a pre-order for another day being read as today's.
   const when = `${order.date} (${w.weekdays[weekdayOf(order.date)]}) ${order.slot ?? w.asap}`;
@@ -68,13 +69,15 @@ export function handoffMessage(args: {
     [w.address, order.fulfilment === 'delivery' ? order.address : ''],
     [w.note, order.note],
   ];
+  // Every typed text between isolates (domain/bidi): an override in a name or note must not reverse
+  // the quantities, prices and phone number after it in the shop's message app.
   return [
-    `[${shopName}] ${w.order}`,
+    `[${isolate(shopName)}] ${w.order}`,
     ...items,
     `${w.total} ${won(priced.total)}`,
     `${w[order.fulfilment]} ${when}`,
     `${w.payment}: ${w[order.payment]}`,
-    ...fields.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`),
+    ...fields.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${isolate(value)}`),
     '',
     w.paste,
     encodeHandoff(order),

@@ -6,6 +6,7 @@ import { ChatThread } from '../ChatThread';
 import { ChatOrderCard } from './ChatOrderCard';
 import { useLive } from '../useDeviceSync';
 import type { ShopPanelProps } from './panel';
+import { Msg, UserText } from '../../ui/UserText';
 
 /** Per conversation, the highest server version this tablet has shown (db.meta `chatRead:<deviceId>`). */
 const READ_PREFIX = 'chatRead:';
@@ -91,9 +92,9 @@ export function ChatInbox({ sync }: ShopPanelProps) {
                   aria-current={c.deviceId === openId ? 'true' : undefined}
                   onClick={() => (setOpenId(c.deviceId), setShownOrderId(null))}
                 >
-                  <span className="chat-conv-name">{nameOf(c)}</span>{' '}
+                  <UserText className="chat-conv-name">{nameOf(c)}</UserText>{' '}
                   {c.unread > 0 && <span className="badge">{t('chatUnread', { n: c.unread })}</span>}{' '}
-                  <span className="chat-conv-preview">{c.last.body}</span>
+                  <UserText className="chat-conv-preview">{c.last.body}</UserText>
                 </button>
               </li>
             ))}
@@ -101,7 +102,9 @@ export function ChatInbox({ sync }: ShopPanelProps) {
         )}
         {sync && open && (
           <div className="chat-inbox-thread">
-            <h3>{t('chatWith', { name: nameOf(open) })}</h3>
+            <h3>
+              <Msg text={t('chatWith')} user={{ name: nameOf(open) }} />
+            </h3>
             <ChatThread
               key={open.deviceId}
               db={sync.db}

@@ -3,6 +3,7 @@ import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
 import { OrderStatus } from '../OrderStatus';
 import { useLive } from '../useDeviceSync';
+import { Msg, UserText, UserTextList } from '../../ui/UserText';
 
 /**
  * The order a conversation is about, next to the chat: what was ordered, for when, and where it
@@ -28,13 +29,23 @@ export function ChatOrderCard({
         <p className="muted">{t('chatOrderUnknown')}</p>
       ) : (
         <>
-          <p>{t('orderFrom', { name: view.customerName || '—', phone: view.customerPhone || '—' })}</p>
+          <p>
+            <Msg
+              text={t('orderFrom')}
+              user={{ name: view.customerName || '—', phone: view.customerPhone || '—' }}
+            />
+          </p>
           <p>{t('pickupAt', { date: view.date, slot: view.slot ?? t('pickupAsap') })}</p>
           <ul>
             {view.lines.map((l, i) => (
               <li key={i}>
-                {l.name} × {l.quantity}
-                {l.options.length > 0 && ` (${l.options.map((o) => o.name).join(', ')})`}
+                <UserText>{l.name}</UserText> × {l.quantity}
+                {l.options.length > 0 && (
+                  <>
+                    {' ('}
+                    <UserTextList items={l.options.map((o) => o.name)} />)
+                  </>
+                )}
               </li>
             ))}
           </ul>

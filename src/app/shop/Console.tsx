@@ -20,6 +20,7 @@ import { setMe, type Me } from './session';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { StaffPanel } from './StaffPanel';
 import { VouchersPanel } from './vouchers/VouchersPanel';
+import { UserText } from '../../ui/UserText';
 
 interface TabDef {
   id: string;
@@ -60,7 +61,9 @@ export function Console({ me }: { me: Me }) {
     <>
       <header className="console-header">
         <div>
-          <h1>{me.shop.name}</h1>
+          <h1>
+            <UserText>{me.shop.name}</UserText>
+          </h1>
           <p className="muted">
             {t('signedInAs', {
               user: me.user.username,

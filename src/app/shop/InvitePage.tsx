@@ -9,6 +9,7 @@ import { useAsyncAction } from '../../ui/useAsyncAction';
 import { useLoader } from '../../ui/useLoader';
 import { navigate } from '../router';
 import { setMe } from './session';
+import { Msg } from '../../ui/UserText';
 
 export default function InvitePage({ token }: { token: string }) {
   const { lang, t } = useT();
@@ -43,7 +44,9 @@ export default function InvitePage({ token }: { token: string }) {
   const title = t('inviteTitle', { shop: loaded.data.shopName });
   return (
     <main className="page narrow">
-      <h1>{title}</h1>
+      <h1>
+        <Msg text={t('inviteTitle')} user={{ shop: loaded.data.shopName }} />
+      </h1>
       <form onSubmit={submit} aria-label={title}>
         <Field
           label={t('username')}

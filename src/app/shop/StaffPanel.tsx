@@ -4,6 +4,8 @@ import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { useAsyncAction } from '../../ui/useAsyncAction';
 import { useLoader } from '../../ui/useLoader';
+import { isolate } from '../../domain/bidi';
+import { UserText } from '../../ui/UserText';
 
 export function StaffPanel() {
   const { lang, t } = useT();
@@ -15,7 +17,7 @@ export function StaffPanel() {
   const createInvite = () => run(async () => setInvite(await call('createInvite', { lang, body: {} })));
   const remove = (id: string, name: string) =>
     run(async () => {
-      if (!window.confirm(t('confirmRemove', { name }))) return;
+      if (!window.confirm(t('confirmRemove', { name: isolate(name) }))) return;
       await call('removeStaff', { lang, params: { userId: id } });
       setVersion((v) => v + 1);
     });
@@ -34,7 +36,7 @@ export function StaffPanel() {
           {loaded.data.staff.map((s) => (
             <li key={s.id} className="row">
               <span>
-                {s.username} · {t(s.role === 'owner' ? 'roleOwner' : 'roleStaff')}
+                <UserText>{s.username}</UserText> · {t(s.role === 'owner' ? 'roleOwner' : 'roleStaff')}
               </span>
               {s.role !== 'owner' && (
                 <button

@@ -36,7 +36,7 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown): 
   // A domain rule that has its own code (slug_invalid, password_too_short) says so in the message.
   const specific = issues
     .map((i) => i.message)
-    .find((m) => m === 'slug_invalid' || m === 'password_too_short');
+    .find((m) => m === 'slug_invalid' || m === 'password_too_short' || m === 'text_invalid');
   throw new ApiError(400, (specific as ErrorCode | undefined) ?? 'invalid_input', fields);
 }
 

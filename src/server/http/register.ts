@@ -10,6 +10,7 @@ import type { Storage } from '../storage/types';
 import type { PokeHub } from '../sync/pokeHub';
 import type { PokeStreams } from '../sync/stream';
 import { ApiError, parseInput } from './errors';
+import { isStorable } from './storable';
 
 export interface Deps {
   storage: Storage;
@@ -113,6 +114,8 @@ export function register<N extends RouteName>(
         throw new ApiError(400, 'invalid_input', ['body']);
       const params = def.params ? parseInput(def.params, req.params) : undefined;
       const body = def.body ? parseInput(def.body, req.body) : undefined;
+      // S15's safety net behind the schemas' text rule: no string storage cannot hold gets further.
+      if (body !== undefined && !isStorable(body)) throw new ApiError(400, 'text_invalid');
       const ctx = { req, reply, params, body, user, device } as HandlerContext<N>;
       return handler(ctx);
     },

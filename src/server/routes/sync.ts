@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Mutation } from '../../protocol/sync';
+import type { DataRefused } from '../storage/types';
 import { ApiError } from '../http/errors';
 import type { PushNotifier } from '../push/notify';
 import { register, type Deps } from '../http/register';
@@ -25,13 +27,29 @@ async function headVersion(deps: Deps, shopId: string): Promise<number> {
   return row?.version ?? 0;
 }
 
+/** An operator should hear of data the database refused: it means a gap in the protocol's text rule. */
+function logRefusal(req: FastifyRequest) {
+  return (err: DataRefused, m: Mutation) =>
+    req.log.warn(
+      { sqlState: err.sqlState, mutation: m.name, mutationId: m.mutationId },
+      'the database refused a mutation; stored as refused (cannot_apply)',
+    );
+}
+
 export function syncRoutes(app: FastifyInstance, deps: Deps, notifier: PushNotifier): void {
   const { storage, hub, streams } = deps;
   const device = (deviceId: string): Caller => ({ kind: 'device', deviceId });
   const member = (userId: string): Caller => ({ kind: 'shop', userId });
 
-  register(app, deps, 'customerPush', async ({ params, body, device: d }) =>
-    push(storage, hub, await contextOf(deps, { slug: params.slug }, device(d.deviceId)), body, notifier),
+  register(app, deps, 'customerPush', async ({ req, params, body, device: d }) =>
+    push(
+      storage,
+      hub,
+      await contextOf(deps, { slug: params.slug }, device(d.deviceId)),
+      body,
+      notifier,
+      logRefusal(req),
+    ),
   );
   register(app, deps, 'customerPull', async ({ params, body, device: d }) =>
     pull(storage, hub, await contextOf(deps, { slug: params.slug }, device(d.deviceId)), body),
@@ -47,8 +65,15 @@ export function syncRoutes(app: FastifyInstance, deps: Deps, notifier: PushNotif
     return reply as never;
   });
 
-  register(app, deps, 'shopPush', async ({ body, user }) =>
-    push(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body, notifier),
+  register(app, deps, 'shopPush', async ({ req, body, user }) =>
+    push(
+      storage,
+      hub,
+      await contextOf(deps, { id: user.shopId }, member(user.userId)),
+      body,
+      notifier,
+      logRefusal(req),
+    ),
   );
   register(app, deps, 'shopPull', async ({ body, user }) =>
     pull(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body),

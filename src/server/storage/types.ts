@@ -26,6 +26,19 @@ export class UniqueViolation extends Error {
   }
 }
 
+/**
+ * The database refused the data itself, not the moment: a value it cannot hold (SQLSTATE class 22,
+ * e.g. 22021 a NUL byte, 22001 too long), a constraint other than uniqueness (class 23), or a limit
+ * (class 54, e.g. an index row too large). The same write fails the same way every time, so retrying
+ * it is a loop (S15); a lost connection or a serialisation failure is not this and may be retried.
+ */
+export class DataRefused extends Error {
+  constructor(readonly sqlState: string) {
+    super(`data refused by the database: ${sqlState}`);
+    this.name = 'DataRefused';
+  }
+}
+
 interface PgLikeError {
   code?: string;
   constraint?: string;
@@ -35,6 +48,8 @@ interface PgLikeError {
 export function translateError(err: unknown): unknown {
   const e = err as PgLikeError;
   if (e && e.code === '23505') return new UniqueViolation(e.constraint ?? 'unknown');
+  if (e && typeof e.code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(e.code))
+    return new DataRefused(e.code);
   return err;
 }
 

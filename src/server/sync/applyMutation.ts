@@ -101,6 +101,9 @@ export async function applyMutation(
       return setSoldOut(tx, shop.id, m.args);
     case 'redeemVoucher':
       return redeemVoucher(tx, shop, caller, clientId, m.args, now);
+    case 'setAside':
+      // Only its record (written by push) is kept: the seq is spent, nothing else changes.
+      return { status: 'applied', touchedDevices: [] };
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod/mini';
 import type { Mutation, MutationResult, PushRequest } from '../../protocol/sync';
 import { ApiError } from '../http/errors';
-import { UniqueViolation, type Queryable, type Storage } from '../storage/types';
+import { DataRefused, UniqueViolation, type Queryable, type Storage } from '../storage/types';
 import { applyMutation, type Caller, type Outcome, type ShopContext } from './applyMutation';
 import type { Schedule } from '../../domain/schedule';
 import { ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
@@ -42,13 +42,15 @@ export async function push(
   req: z.output<typeof PushRequest>,
   /** Tells customers, by Web Push, that the shop accepted, rejected or finished their order. */
   notifier?: Pick<PushNotifier, 'mutationApplied'>,
+  /** Told of a mutation whose data the database refused, stored as refused (cannot_apply). */
+  onDataRefused?: (err: DataRefused, m: Mutation) => void,
 ): Promise<{ results: MutationResult[]; lastSeq: number }> {
   const owner = ownerOf(ctx);
   const shop: ShopContext = { id: ctx.shopId, schedule: ctx.schedule };
   const steps: Extract<Step, { kind: 'done' }>[] = [];
   let lastSeq = 0;
   for (const m of req.mutations) {
-    const step = await applyOnce(storage, shop, ctx, req.clientId, owner, m);
+    const step = await applyOnce(storage, shop, ctx, req.clientId, owner, m, onDataRefused);
     lastSeq = step.lastSeq;
     if (step.kind === 'gap') break;
     steps.push(step);
@@ -81,12 +83,21 @@ async function applyOnce(
   clientId: string,
   owner: string,
   m: Mutation,
+  onDataRefused?: (err: DataRefused, m: Mutation) => void,
 ): Promise<Applied> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await storage.transaction((tx) => applyInTx(tx, shop, ctx, clientId, owner, m));
     } catch (err) {
       if (attempt < 2 && err instanceof UniqueViolation && err.constraint === 'orders_pkey') continue;
+      // S15: the database refuses this mutation's data, and would every time. Answering 5xx would
+      // make the device resend it forever with everything queued behind it; instead its refusal is
+      // stored like any other (S5), last_seq moves on and the rest of the queue flows.
+      if (err instanceof DataRefused) {
+        onDataRefused?.(err, m);
+        const refused: Outcome = { status: 'rejected', code: 'cannot_apply', touchedDevices: [] };
+        return storage.transaction((tx) => applyInTx(tx, shop, ctx, clientId, owner, m, refused));
+      }
       throw err;
     }
   }
@@ -99,6 +110,8 @@ async function applyInTx(
   clientId: string,
   owner: string,
   m: Mutation,
+  /** The outcome to record instead of applying the mutation (its data could not be stored). */
+  instead?: Outcome,
 ): Promise<Applied> {
   // Claims the client row (creating it on first use) and locks it, in one statement.
   const [client] = (await tx.query<{ owner: string; shop_id: string; last_seq: number }>(
@@ -142,7 +155,7 @@ async function applyInTx(
     return done(conflict, m.seq);
   }
 
-  const outcome = await applyMutation(tx, shop, ctx.caller, m, new Date(), clientId);
+  const outcome = instead ?? (await applyMutation(tx, shop, ctx.caller, m, new Date(), clientId));
   // The dedupe record and the client's last_seq, in one statement and the same transaction.
   await tx.query(
     `with recorded as (

@@ -6,6 +6,7 @@ import type { Order } from '../../../domain/order';
 import { useT } from '../../../i18n';
 import { useLive } from '../../useDeviceSync';
 import { conflictText, itemConflictText, voucherConflictText } from './conflictText';
+import { UserText } from '../../../ui/UserText';
 
 /** Each refusal with what it was about as this device now knows it (the server's copy), newest first. */
 interface Notice {
@@ -47,7 +48,10 @@ export function ConflictNotices({ db, timeZone }: { db: ClientDb; timeZone: stri
         return (
           <div key={conflict.key} className="conflict" role="alert" data-code={conflict.code}>
             <p>
-              <strong>{subject}</strong> — {failed} {why}
+              <strong>
+                <UserText>{subject}</UserText>
+              </strong>{' '}
+              — {failed} {why}
               {now && (
                 <>
                   {' '}

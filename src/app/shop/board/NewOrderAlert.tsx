@@ -6,6 +6,8 @@ import type { ShopPanelProps } from '../panel';
 import { acknowledge, ringingOrders } from './alerts';
 import { armChime, resumeChimeOnFirstGesture, startRinging, useChimeState } from './chime';
 import './board.css';
+import { Fragment } from 'react';
+import { Msg, UserText } from '../../../ui/UserText';
 
 /** Often enough that a busy kitchen hears it, with room between chimes to talk on the phone. */
 const RING_EVERY_MS = 3000;
@@ -44,10 +46,18 @@ export function NewOrderAlert({ sync, onShow }: ShopPanelProps & { onShow: () =>
             {(ringing ?? []).slice(0, 3).map((o) => (
               <li key={o.id}>
                 #{orderNumber(o.id)} ·{' '}
-                {t('bdAlertWho', {
-                  name: o.view?.customerName || o.view?.customerPhone || '—',
-                  items: (o.view?.lines ?? []).map((l) => `${l.name} × ${l.quantity}`).join(', '),
-                })}
+                <Msg
+                  text={t('bdAlertWho')}
+                  user={{ name: o.view?.customerName || o.view?.customerPhone || '—' }}
+                  vars={{
+                    items: (o.view?.lines ?? []).map((l, i) => (
+                      <Fragment key={i}>
+                        {i > 0 && ', '}
+                        <UserText>{l.name}</UserText> × {l.quantity}
+                      </Fragment>
+                    )),
+                  }}
+                />
               </li>
             ))}
           </ul>

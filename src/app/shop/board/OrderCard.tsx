@@ -10,6 +10,7 @@ import { PrintButton } from '../print/PrintButton';
 import { AcceptControls } from './AcceptControls';
 import { isPreorder } from './queries';
 import { RejectDialog } from './RejectDialog';
+import { Msg, UserText, UserTextList } from '../../../ui/UserText';
 
 const STATUS: Record<Order['status'], MessageKey> = {
   placed: 'bdStatusPlaced',
@@ -30,7 +31,7 @@ const clock = (iso: string, lang: 'ko' | 'en', timeZone: string) =>
 /**
  * One order on the board: who, when, what, how much and how paid, where it stands, and the next
  * steps. Every tap goes into this tablet's outbox (works offline, reaches the server exactly once).
- * Customer text (name, note) is rendered as text, never as markup.
+ * Customer text (name, note) is rendered as text, never as markup, isolated for direction.
  */
 export function OrderCard({
   order,
@@ -69,32 +70,53 @@ export function OrderCard({
           {t('bdPlacedAt', { time: formatMoment(view.createdAt, lang, timeZone) })}
         </span>
       </div>
-      <p>{t('orderFrom', { name: view.customerName || '—', phone: view.customerPhone || '—' })}</p>
+      <p>
+        <Msg
+          text={t('orderFrom')}
+          user={{ name: view.customerName || '—', phone: view.customerPhone || '—' }}
+        />
+      </p>
       <p>
         {isPreorder(view, timeZone) && <strong className="badge">{t('bdPreorder')}</strong>}{' '}
         {t('pickupAt', { date: formatDay(view.date, lang), slot: view.slot ?? t('pickupAsap') })}
       </p>
-      {view.fulfilment === 'delivery' && <p>{t('bdDelivery', { address: view.address })}</p>}
+      {view.fulfilment === 'delivery' && (
+        <p>
+          <Msg text={t('bdDelivery')} user={{ address: view.address }} />
+        </p>
+      )}
       <ul>
         {view.lines.map((l, i) => (
           <li key={i}>
-            {l.name} × {l.quantity}
-            {l.options.length > 0 && ` (${l.options.map((o) => o.name).join(', ')})`}
+            <UserText>{l.name}</UserText> × {l.quantity}
+            {l.options.length > 0 && (
+              <>
+                {' ('}
+                <UserTextList items={l.options.map((o) => o.name)} />)
+              </>
+            )}
           </li>
         ))}
       </ul>
-      {view.note && <p className="board-note">{t('bdNote', { note: view.note })}</p>}
+      {view.note && (
+        <p className="board-note">
+          <Msg text={t('bdNote')} user={{ note: view.note }} />
+        </p>
+      )}
       <p>
         <span className="price">{formatWon(view.total, lang)}</span> ·{' '}
         {t(view.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')} ·{' '}
         <strong>{view.paidAt ? t('paid') : t('unpaid')}</strong>
       </p>
       <p role="status" data-state={view.status} className="board-status">
-        {t(STATUS[view.status], {
-          time: view.readyBy ? clock(view.readyBy, lang, timeZone) : '',
-          min: view.prepMinutes ?? '',
-          reason: view.rejectReason ?? '',
-        })}
+        <Msg
+          text={t(STATUS[view.status])}
+          vars={{
+            time: view.readyBy ? clock(view.readyBy, lang, timeZone) : '',
+            min: view.prepMinutes ?? '',
+          }}
+          user={{ reason: view.rejectReason }}
+        />
       </p>
       {order.pending > 0 && <p className="muted">{t('bdPending')}</p>}
       {view.status === 'placed' && (

@@ -13,6 +13,8 @@ import { orderNumber } from '../../../print/format';
 import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
 import { printDocument } from '../print/printJob';
+import { isolate } from '../../../domain/bidi';
+import { UserText } from '../../../ui/UserText';
 
 /** The day's delivery orders still to go out, with a pin or without. */
 export function stopsOf(orders: readonly Order[], shop: DeliveryZones['shopLocation']): DeliveryStop[] {
@@ -78,7 +80,7 @@ export function TodayDeliveries({ sync, map }: ShopPanelProps & { map: MapConfig
               stops: pinned.map((s) => ({
                 at: s.order.location!,
                 n: s.stop!,
-                title: `${s.stop}. ${s.order.address}`,
+                title: `${s.stop}. ${isolate(s.order.address)}`,
               })),
             }}
             onReady={(m) => m.fit([...(shop ? [shop] : []), ...pinned.map((s) => s.order.location!)])}
@@ -89,7 +91,8 @@ export function TodayDeliveries({ sync, map }: ShopPanelProps & { map: MapConfig
           <ol className="plain-list delivery-stops" aria-label={t('deliveriesTitle')}>
             {stops.map(({ order: o, stop }) => (
               <li key={o.id}>
-                <strong>{stop ?? '–'}.</strong> {o.address || t('deliveriesNoPin')} · #{orderNumber(o.id)} ·{' '}
+                <strong>{stop ?? '–'}.</strong>{' '}
+                {o.address ? <UserText>{o.address}</UserText> : t('deliveriesNoPin')} · #{orderNumber(o.id)} ·{' '}
                 {o.customerPhone} · {o.paidAt ? t('collectPaid') : formatWon(amountToCollect(o), lang)}
               </li>
             ))}

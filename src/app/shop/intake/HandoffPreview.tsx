@@ -8,6 +8,8 @@ import { formatShopDate } from '../../dates';
 import { orderProblem } from './orderChecks';
 import { OrderLines } from './OrderLines';
 import type { IntakeData } from './useIntakeData';
+import type { ReactNode } from 'react';
+import { UserText } from '../../../ui/UserText';
 
 /**
  * The decoded order as the customer sent it, priced from this tablet's menu, for a person to confirm
@@ -32,17 +34,34 @@ export function HandoffPreview({
   const { lang, t } = useT();
   const priced = priceOrder(data.catalogue, order.lines, order.date);
   const problem = orderProblem(now, order, data);
-  const fields: [string, string][] = [
+  const fields: [string, ReactNode][] = [
     [t('smsOrderNumber'), order.orderId.slice(0, 8)],
-    [t('smsCustomer'), [order.customerName, order.customerPhone].filter(Boolean).join(' · ') || '—'],
+    [
+      t('smsCustomer'),
+      order.customerName || order.customerPhone ? (
+        <>
+          {order.customerName && <UserText>{order.customerName}</UserText>}
+          {order.customerName && order.customerPhone && ' · '}
+          {order.customerPhone}
+        </>
+      ) : (
+        '—'
+      ),
+    ],
     [
       t('smsHow'),
-      order.fulfilment === 'pickup' ? t('fulfilPickup') : `${t('fulfilDelivery')} · ${order.address}`,
+      order.fulfilment === 'pickup' ? (
+        t('fulfilPickup')
+      ) : (
+        <>
+          {t('fulfilDelivery')} · <UserText>{order.address}</UserText>
+        </>
+      ),
     ],
     [t('smsWhen'), `${formatShopDate(order.date, lang)} ${order.slot ?? t('intakeAsap')}`],
     [t('smsPayment'), t(order.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')],
   ];
-  if (order.note) fields.push([t('orderNote'), order.note]);
+  if (order.note) fields.push([t('orderNote'), <UserText>{order.note}</UserText>]);
   return (
     <section aria-labelledby="sms-confirm-title" className="intake-preview">
       <h3 id="sms-confirm-title">{t('smsConfirmTitle')}</h3>

@@ -1,6 +1,7 @@
 import { isSoldOut, type MenuCategory, type MenuItem } from '../../../domain/catalogue';
 import { formatWon } from '../../../domain/money';
 import { useT } from '../../../i18n';
+import { UserText } from '../../../ui/UserText';
 
 interface Group {
   id: string;
@@ -44,13 +45,15 @@ export function MenuPicker({
       {groups.length === 0 && <p className="muted">{t('intakeMenuEmpty')}</p>}
       {groups.map((g) => (
         <section key={g.id} aria-labelledby={`intake-cat-${g.id}`}>
-          <h4 id={`intake-cat-${g.id}`}>{g.name}</h4>
+          <h4 id={`intake-cat-${g.id}`}>
+            <UserText>{g.name}</UserText>
+          </h4>
           <ul className="intake-items">
             {g.items.map((item) => (
               <li key={item.id}>
                 {/* Named by what it shows ("소불고기 12,000원"), so speech input can say what is seen. */}
                 <button type="button" className="secondary intake-item" onClick={() => onPick(item)}>
-                  <span className="intake-item-name">{item.name}</span>{' '}
+                  <UserText className="intake-item-name">{item.name}</UserText>{' '}
                   <span className="muted">{formatWon(item.price, lang)}</span>
                   {isSoldOut(item, today) && (
                     <>

@@ -3,6 +3,7 @@ import { formatWon } from '../../../domain/money';
 import type { OrderLineInput, PricedLine } from '../../../domain/order';
 import { useT } from '../../../i18n';
 import { setQuantity, type Cart } from '../../cart';
+import { UserText, UserTextList } from '../../../ui/UserText';
 
 /**
  * An order's lines with names, options and prices from this tablet's menu. With `onChange` each line
@@ -33,10 +34,14 @@ export function OrderLines({
         return (
           <li key={`${line.itemId}-${line.optionIds.join()}`} className="cart-line">
             <div>
-              <strong>{name}</strong>
+              <strong>
+                <UserText>{name}</UserText>
+              </strong>
               {!onChange && <span> × {line.quantity}</span>}
               {p && p.options.length > 0 && (
-                <p className="muted">{p.options.map((o) => o.name).join(', ')}</p>
+                <p className="muted">
+                  <UserTextList items={p.options.map((o) => o.name)} />
+                </p>
               )}
               {p && <p>{formatWon(p.lineTotal, lang)}</p>}
             </div>

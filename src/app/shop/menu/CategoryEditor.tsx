@@ -6,6 +6,7 @@ import { useT } from '../../../i18n';
 import { Alert } from '../../../ui/Alert';
 import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { newId } from './draft';
+import { Msg } from '../../../ui/UserText';
 
 /**
  * The owner's categories: add, rename, move up or down, remove when empty. Each answer carries the
@@ -75,7 +76,7 @@ export function CategoryEditor({
                   onChange={(e) => setNames({ ...names, [c.id]: e.target.value })}
                 />
                 <button type="submit" className="secondary" disabled={off || value.trim() === c.name}>
-                  {t('meRenameSave', { name: c.name })}
+                  <Msg text={t('meRenameSave')} user={{ name: c.name }} />
                 </button>
               </form>
               <button
@@ -84,7 +85,7 @@ export function CategoryEditor({
                 disabled={off || i === 0}
                 onClick={() => move(c.id, -1)}
               >
-                {t('meMoveUp', { name: c.name })}
+                <Msg text={t('meMoveUp')} user={{ name: c.name }} />
               </button>
               <button
                 type="button"
@@ -92,7 +93,7 @@ export function CategoryEditor({
                 disabled={off || i === categories.length - 1}
                 onClick={() => move(c.id, 1)}
               >
-                {t('meMoveDown', { name: c.name })}
+                <Msg text={t('meMoveDown')} user={{ name: c.name }} />
               </button>
               {itemCount(c.id) === 0 && (
                 <button
@@ -101,7 +102,7 @@ export function CategoryEditor({
                   disabled={off}
                   onClick={() => void apply(call('deleteCategory', { lang, params: { categoryId: c.id } }))}
                 >
-                  {t('meRemoveCategory', { name: c.name })}
+                  <Msg text={t('meRemoveCategory')} user={{ name: c.name }} />
                 </button>
               )}
             </li>

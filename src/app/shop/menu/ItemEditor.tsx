@@ -9,6 +9,8 @@ import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { draftOf, fieldsOf, newId, patchOf, type ItemDraft } from './draft';
 import { OptionGroupsEditor } from './OptionGroupsEditor';
 import { PhotoPicker } from './PhotoPicker';
+import { isolate } from '../../../domain/bidi';
+import { Msg } from '../../../ui/UserText';
 
 /**
  * The owner's form for one item (or a new one), in a modal dialog. Online only: the dialog says so
@@ -59,12 +61,12 @@ export function ItemEditor({
   };
   const remove = (target: MenuItem) =>
     void run(async () => {
-      if (!window.confirm(t('meDeleteConfirm', { name: target.name }))) return;
+      if (!window.confirm(t('meDeleteConfirm', { name: isolate(target.name) }))) return;
       await call('deleteItem', { lang, params: { itemId: target.id } });
       onDeleted(target.id);
       ref.current?.close();
     });
-  const title = item ? t('meEditTitle', { name: item.name }) : t('meNewItem');
+  const title = item ? <Msg text={t('meEditTitle')} user={{ name: item.name }} /> : t('meNewItem');
   const unchanged = item !== null && Object.keys(patchOf(item, draft)).length === 0;
 
   return (

@@ -14,6 +14,7 @@ import './menu.css';
 import { SoldOutControls } from './SoldOutControls';
 import { grouped, useMenuData } from './useMenuData';
 import { useOnline } from './useOnline';
+import { UserText } from '../../../ui/UserText';
 
 /**
  * Menu and stock. Everyone on the shop's side marks items sold out — offline too, from the tablet's
@@ -61,7 +62,9 @@ export function MenuPanel({ me, sync }: ShopPanelProps) {
       {menu.items.length === 0 && <p>{t('meNoItems')}</p>}
       {groups.map(({ category, items }) => (
         <section key={category?.id ?? 'none'} aria-labelledby={`menu-cat-${category?.id ?? 'none'}`}>
-          <h3 id={`menu-cat-${category?.id ?? 'none'}`}>{category?.name ?? t('meUncategorized')}</h3>
+          <h3 id={`menu-cat-${category?.id ?? 'none'}`}>
+            {category ? <UserText>{category.name}</UserText> : t('meUncategorized')}
+          </h3>
           <ul className="menu-list menu-editor-list">
             {items.map((item) => (
               <ItemRow
@@ -129,7 +132,9 @@ function ItemRow({
         />
       )}
       <div>
-        <h4>{item.name}</h4>
+        <h4>
+          <UserText>{item.name}</UserText>
+        </h4>
         <p className="price">{formatWon(item.price, lang)}</p>
         {soldOut && (
           <p className="badge">

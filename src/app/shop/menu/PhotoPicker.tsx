@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { Alert } from '../../../ui/Alert';
 import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { shrinkPhoto } from './photo';
+import { Msg } from '../../../ui/UserText';
 
 /** Choose a photo on the device; it is shrunk here, then uploaded, and the item points at it. */
 export function PhotoPicker({
@@ -44,7 +45,7 @@ export function PhotoPicker({
     <div className="photo-picker">
       {shown && <img src={shown} alt={t('mePhotoPreview', { name: item.name })} width={160} height={120} />}
       <label>
-        {t('mePhotoPick', { name: item.name })}
+        <Msg text={t('mePhotoPick')} user={{ name: item.name }} />
         <input
           type="file"
           accept="image/*"

@@ -5,6 +5,7 @@ import { isSoldOut, type MenuItem } from '../../../domain/catalogue';
 import { soldOutUntilFor, type SoldOutChoice } from '../../../domain/menuEdit';
 import { useT } from '../../../i18n';
 import { Alert } from '../../../ui/Alert';
+import { Msg } from '../../../ui/UserText';
 
 /**
  * "Sold out today" / "until a date" / "back on sale" for one item. Each is a setSoldOut mutation in
@@ -77,7 +78,7 @@ export function SoldOutControls({
           }}
         >
           <label>
-            {t('meUntilDate', { name: item.name })}
+            <Msg text={t('meUntilDate')} user={{ name: item.name }} />
             <input type="date" min={today} value={date} required onChange={(e) => setDate(e.target.value)} />
           </label>
           <button type="submit" aria-label={t('meConfirmUntilFor', { name: item.name })}>

@@ -1,10 +1,11 @@
 import { formatWon } from '../../../domain/money';
 import type { Order } from '../../../domain/order';
-import { optionSummary } from '../../../domain/production';
+import { optionGroupLines } from '../../../domain/production';
 import { useT } from '../../../i18n';
 import { orderNumber } from '../../../print/format';
 import { PrintButton } from '../print/PrintButton';
 import { slotLabel, STATUS_LABEL } from './labels';
+import { UserText, UserTextList } from '../../../ui/UserText';
 
 /**
  * Who comes when: one row per standing order of the day, by pickup slot, with what they ordered, how
@@ -49,21 +50,26 @@ export function PickupTable({
               <td className="res-time">{slotLabel(o.slot, t)}</td>
               <td>{orderNumber(o.id)}</td>
               <th scope="row" className="res-name">
-                {o.customerName || '—'}
+                <UserText>{o.customerName || '—'}</UserText>
               </th>
               <td className="res-phone">{o.customerPhone || '—'}</td>
               <td>
                 <ul className="plain-list">
                   {o.lines.map((l, i) => (
                     <li key={i}>
-                      {l.name} × {l.quantity}
-                      {l.options.length > 0 && ` (${optionSummary(l.options.map((x) => x.name))})`}
+                      <UserText>{l.name}</UserText> × {l.quantity}
+                      {l.options.length > 0 && (
+                        <>
+                          {' ('}
+                          <UserTextList items={optionGroupLines(l.options.map((x) => x.name))} sep=" / " />)
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
                 {o.note && (
                   <p className="res-note">
-                    {t('slipNote')}: {o.note}
+                    {t('slipNote')}: <UserText>{o.note}</UserText>
                   </p>
                 )}
               </td>

@@ -1,6 +1,7 @@
 import { optionSummary, type ItemCount, type Production } from '../../../domain/production';
 import { useT } from '../../../i18n';
 import { slotLabel } from './labels';
+import { Msg, UserText } from '../../../ui/UserText';
 
 /**
  * The production list: for the whole day first (what to make), then per pickup slot (what must be
@@ -46,7 +47,9 @@ function ItemTable({ caption, items, print }: { caption: string; items: ItemCoun
             const plain = i.options.length === 0;
             return (
               <tr key={i.itemId}>
-                <th scope="row">{i.name}</th>
+                <th scope="row">
+                  <UserText>{i.name}</UserText>
+                </th>
                 <td className={print ? 'num' : 'num res-qty'}>{i.quantity}</td>
                 <td>
                   {plain ? (
@@ -55,12 +58,15 @@ function ItemTable({ caption, items, print }: { caption: string; items: ItemCoun
                     <ul className="plain-list">
                       {i.variants.map((v) => (
                         <li key={v.key}>
-                          {t('prodCount', {
-                            name: v.options.length
-                              ? optionSummary(v.options.map((o) => o.name))
-                              : t('prodPlain'),
-                            n: v.quantity,
-                          })}
+                          <Msg
+                            text={t('prodCount')}
+                            vars={{ n: v.quantity }}
+                            user={{
+                              name: v.options.length
+                                ? optionSummary(v.options.map((o) => o.name))
+                                : t('prodPlain'),
+                            }}
+                          />
                         </li>
                       ))}
                     </ul>
@@ -72,7 +78,9 @@ function ItemTable({ caption, items, print }: { caption: string; items: ItemCoun
                   ) : (
                     <ul className="plain-list">
                       {i.options.map((o) => (
-                        <li key={o.optionId}>{t('prodCount', { name: o.name, n: o.quantity })}</li>
+                        <li key={o.optionId}>
+                          <Msg text={t('prodCount')} vars={{ n: o.quantity }} user={{ name: o.name }} />
+                        </li>
                       ))}
                     </ul>
                   )}

@@ -17,6 +17,7 @@ import { ProductionSheet } from './ProductionSheet';
 import { SlotUse } from './SlotUse';
 import { useShopToday } from './useShopToday';
 import './reservations.css';
+import { UserText } from '../../../ui/UserText';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -94,7 +95,7 @@ function Reservations({
     void printDocument(
       <section className="print-sheet">
         <h1>
-          {shopName} · {prodTitle}
+          <UserText>{shopName}</UserText> · {prodTitle}
         </h1>
         <ProductionSheet production={production} print />
       </section>,
@@ -104,7 +105,7 @@ function Reservations({
     void printDocument(
       <section className="print-sheet">
         <h1>
-          {shopName} · {pickTitle}
+          <UserText>{shopName}</UserText> · {pickTitle}
         </h1>
         <PickupTable orders={pickups} caption={pickTitle} shopName={shopName} print />
       </section>,

@@ -14,6 +14,7 @@ import { useLoader } from '../../../ui/useLoader';
 import { saveFile } from '../../../ui/saveFile';
 import { FiguresTable } from './figures';
 import { BY_LABEL, csvFileName, ordersCsv, reportCsv, type SalesReport as Report } from './salesCsv';
+import { UserText } from '../../../ui/UserText';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const CSV_TYPE = 'text/csv;charset=utf-8';
@@ -120,7 +121,7 @@ export function SalesReport({ today }: { today: string }) {
               columns={[t('salesItem'), t('salesQuantity'), t('salesRevenue')]}
               rows={report.items.map((i) => ({
                 key: i.itemId,
-                label: i.name,
+                label: <UserText>{i.name}</UserText>,
                 figures: [i.quantity, formatWon(i.revenue, lang)],
               }))}
             />

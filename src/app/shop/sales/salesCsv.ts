@@ -1,13 +1,14 @@
 import { csvDocument, type CsvCell } from '../../../domain/csv';
 import { dateFormatter } from '../../../domain/intl';
 import type { Order } from '../../../domain/order';
-import { optionSummary } from '../../../domain/production';
+import { optionGroupLines } from '../../../domain/production';
 import type { SalesBy } from '../../../domain/sales';
 import type { MessageKey } from '../../../i18n';
 import type { RouteResponse } from '../../../protocol/routes';
 import { orderNumber } from '../../../print/format';
 import { STATUS_LABEL } from '../reservations/labels';
 import { safeFileName } from '../../../ui/saveFile';
+import { isolate } from '../../../domain/bidi';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 export type SalesReport = RouteResponse<'salesReport'>;
@@ -55,8 +56,14 @@ function moment(iso: string | null, timeZone: string): string {
 function linesOf(o: Order): string {
   return o.lines
     .map((l) => {
-      const options = l.options.length ? ` (${optionSummary(l.options.map((x) => x.name))})` : '';
-      return `${l.name}${options} × ${l.quantity}`;
+      // Several names and numbers in one cell: each name isolated, so an override in one cannot
+      // reverse the quantities after it. Cells of one text each (name, note) are written as typed.
+      const options = l.options.length
+        ? ` (${optionGroupLines(l.options.map((x) => x.name))
+            .map(isolate)
+            .join(' / ')})`
+        : '';
+      return `${isolate(l.name)}${options} × ${l.quantity}`;
     })
     .join(' / ');
 }

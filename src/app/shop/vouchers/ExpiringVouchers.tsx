@@ -6,6 +6,8 @@ import { Alert } from '../../../ui/Alert';
 import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { voucherLink } from '../../VoucherCard';
 import { useNow } from '../../../ui/useNow';
+import { isolate } from '../../../domain/bidi';
+import { Msg } from '../../../ui/UserText';
 
 /**
  * Vouchers with value left that expire within 30 days, and the notice the standard terms ask the
@@ -39,7 +41,7 @@ export function ExpiringVouchers({
   const w = (n: number) => formatWon(n, lang);
   const body = (d: (typeof due)[number]) =>
     t('voucherNoticeBody', {
-      shop: shopName,
+      shop: isolate(shopName),
       code: d.v.code,
       date: voucherLastDay(d.expiresAt),
       amount: w(d.balance),
@@ -60,13 +62,16 @@ export function ExpiringVouchers({
         {due.map((d) => (
           <li key={d.v.id} className="row">
             <span>
-              {t('voucherExpiringRow', {
-                code: d.v.code,
-                amount: w(d.balance),
-                buyer: d.v.buyerName,
-                date: voucherLastDay(d.expiresAt),
-                days: d.daysLeft,
-              })}
+              <Msg
+                text={t('voucherExpiringRow')}
+                vars={{
+                  code: d.v.code,
+                  amount: w(d.balance),
+                  date: voucherLastDay(d.expiresAt),
+                  days: d.daysLeft,
+                }}
+                user={{ buyer: d.v.buyerName }}
+              />
             </span>
             <a className="button secondary" href={`sms:?body=${encodeURIComponent(body(d))}`}>
               {t('voucherNoticeSms', { code: d.v.code })}

@@ -9,6 +9,7 @@ import { Alert } from '../../../ui/Alert';
 import { Field } from '../../../ui/Field';
 import { useSingleFlight } from '../../../ui/useSingleFlight';
 import { QrScanner } from '../intake/QrScanner';
+import { Msg } from '../../../ui/UserText';
 
 /**
  * The counter: a scanned QR, a pasted link or a typed code is verified on this tablet (signature,
@@ -77,7 +78,11 @@ export function RedeemForm({ db }: { db: ClientDb }) {
             {t('voucherKnownBalance', { amount: formatWon(known.balance, lang) })}
           </p>
           {known.pending > 0 && <p className="muted">{t('voucherPendingNote', { n: known.pending })}</p>}
-          {known.voucher.item && <p>{t('voucherItemOf', { name: known.voucher.item.name })}</p>}
+          {known.voucher.item && (
+            <p>
+              <Msg text={t('voucherItemOf')} user={{ name: known.voucher.item.name }} />
+            </p>
+          )}
           <p className="muted">
             {t('voucherExpiresOn', { date: voucherLastDay(Date.parse(known.voucher.expiresAt)) })}
           </p>

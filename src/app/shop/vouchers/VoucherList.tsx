@@ -10,6 +10,7 @@ import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { useNow } from '../../../ui/useNow';
 import { refreshNow } from './useVoucherSync';
 import { voucherCsv } from './voucherCsv';
+import { UserText } from '../../../ui/UserText';
 
 const STATE_LABEL: Record<VoucherState, MessageKey> = {
   requested: 'voucherStateRequested',
@@ -95,7 +96,15 @@ export function VoucherList({ db, book, canIssue }: { db: ClientDb; book: Vouche
           {rows.map(({ voucher: v, balance, state }) => (
             <tr key={v.id}>
               <td>{v.code}</td>
-              <td>{v.item ? `${v.item.name} · ${w(v.won)}` : w(v.won)}</td>
+              <td>
+                {v.item ? (
+                  <>
+                    <UserText>{v.item.name}</UserText> · {w(v.won)}
+                  </>
+                ) : (
+                  w(v.won)
+                )}
+              </td>
               <td>{w(balance)}</td>
               <td>
                 {t(STATE_LABEL[state])}
@@ -110,7 +119,9 @@ export function VoucherList({ db, book, canIssue }: { db: ClientDb; book: Vouche
                   </button>
                 )}
               </td>
-              <td>{v.buyerName}</td>
+              <td>
+                <UserText>{v.buyerName}</UserText>
+              </td>
               <td>{voucherLastDay(Date.parse(v.expiresAt))}</td>
             </tr>
           ))}
