@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../i18n';
 import { errorMessage, isErrorCode } from '../../../protocol/errors';
 import type { Lang } from '../../../protocol/lang';
 import type { MutationName } from '../../../protocol/sync';
+import { isolate } from '../../../domain/bidi';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -68,7 +69,8 @@ export function nowText(order: Order | null, t: T, lang: Lang, timeZone?: string
       case 'completed':
         return t('bdNowCompleted');
       case 'rejected':
-        return t('bdNowRejected', { reason: order.rejectReason ?? '' });
+        // The shop's typed reason, isolated (FSI…PDI): the words are a string, not a view.
+        return t('bdNowRejected', { reason: order.rejectReason ? isolate(order.rejectReason) : '' });
       case 'cancelled':
         return t('bdNowCancelled');
     }
