@@ -15,6 +15,9 @@ const layer = (/** @type {string[]} */ folders, /** @type {string} */ why) =>
   ]);
 const nodeBuiltins = { group: ['node:*'], message: 'Only the server may use Node built-ins.' };
 const uiGroup = ['ui', 'map', 'print', 'pwa', 'i18n'];
+/** Fields that hold text someone typed: names, addresses, notes, messages, reasons. */
+const TYPED_FIELDS =
+  '/^(name|customerName|buyerName|shopName|username|address|note|notice|description|body|rejectReason)$/';
 const rules = (/** @type {any[]} */ patterns, /** @type {string[]} */ paths = []) => ({
   'no-restricted-imports': ['error', { patterns, paths }],
 });
@@ -85,5 +88,19 @@ export default tseslint.config(
   {
     files: ['src/app/*.ts', 'src/app/*.tsx', 'src/main.tsx'],
     rules: rules([...layer(['server'], 'the server is not client code.'), nodeBuiltins]),
+  },
+  {
+    // DESIGN.md (UI): typed text is isolated for direction in every view. A field of typed text put
+    // straight into markup ({order.note}) is the easy way to forget; it goes through ui/UserText.
+    files: ['src/app/**/*.tsx', 'src/print/**/*.tsx', 'src/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `JSXElement:not([openingElement.name.name=/^(UserText|option)$/]) > JSXExpressionContainer > MemberExpression[property.name=${TYPED_FIELDS}]`,
+          message: 'Typed text goes through <UserText> (or <Msg>), isolated for direction (issue 15).',
+        },
+      ],
+    },
   },
 );
