@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isCleanText } from '../../src/domain/text';
 import { errorMessage } from '../../src/protocol/errors';
 import {
   decodeHandoff,
@@ -91,8 +92,11 @@ const typical: HandoffOrder = {
   payment: 'at_pickup',
 };
 
-/** Text of at most `max` UTF-16 units, cut between code points so no surrogate is split. */
-const textOf = (max: number) =>
+/**
+ * Text of at most `max` UTF-16 units, cut between code points so no surrogate is split, that the
+ * order fields' text rule accepts (S15: no controls; lines only in the note).
+ */
+const textOf = (max: number, lines = false) =>
   fc
     .string({
       unit: fc.oneof(
@@ -109,7 +113,8 @@ const textOf = (max: number) =>
       let out = '';
       for (const ch of s) if (out.length + ch.length <= max) out += ch;
       return out;
-    });
+    })
+    .filter((s) => isCleanText(s, { lines }));
 
 const lineArb = fc.constantFrom(...ITEM_IDS).chain((itemId) =>
   fc.record({
@@ -136,7 +141,7 @@ const orderArb: fc.Arbitrary<HandoffOrder> = fc.record({
   customerName: textOf(40),
   customerPhone: fc.string({ unit: fc.constantFrom(...'0123456789+-() '), maxLength: 20 }),
   address: textOf(200),
-  note: textOf(500),
+  note: textOf(500, true),
   payment: fc.constantFrom('at_pickup' as const, 'bank_transfer' as const),
 });
 
@@ -196,6 +201,32 @@ describe('SMS hand-off code: round trip', () => {
   it('keeps a typical order (3 lines, Korean name and 20-syllable note) under 200 characters', () => {
     expect(typical.note.length).toBeGreaterThanOrEqual(20);
     expect(encodeHandoff(typical).length).toBeLessThan(200);
+  });
+
+  it('S15: refuses a code whose name or note holds a NUL or another control, as a malformed code', () => {
+    // The encoder refuses such text, so the code is forged: a marker "~^~" in the field, its middle
+    // byte (an ASCII code point is one byte) replaced, and the checksum made anew.
+    const forge = (field: 'note' | 'customerName' | 'address', control: number) => {
+      const body = bodyOf(encodeHandoff({ ...typical, [field]: '문~^~앞' }));
+      const at = body.findIndex((b, i) => b === 0x7e && body[i + 1] === 0x5e && body[i + 2] === 0x7e);
+      body[at + 1] = control;
+      return toCode(body);
+    };
+    for (const [field, control] of [
+      ['note', 0x00],
+      ['note', 0x1b],
+      ['customerName', 0x07],
+      ['address', 0x0a],
+    ] as const) {
+      expect(decodeHandoff(forge(field, control), ctx), `${field} ${control}`).toEqual({
+        ok: false,
+        problem: 'handoff_malformed',
+      });
+    }
+    expect(decodeHandoff(forge('note', 0x0a), ctx)).toMatchObject({ ok: true, order: { note: '문~\n~앞' } });
+    // A note keeps its lines.
+    const lines = { ...typical, note: '첫 줄\n둘째 줄' };
+    expect(decodeHandoff(encodeHandoff(lines), ctx)).toEqual({ ok: true, order: lines });
   });
 
   it('refuses to encode an order outside the limits rather than send one the shop cannot read', () => {
