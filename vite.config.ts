@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -41,6 +41,27 @@ function precompress(): Plugin {
     },
   };
 }
+
+/** `npm start` beside `npm run dev`. */
+const API = 'http://127.0.0.1:3000';
+
+/**
+ * The API takes writes only from its own origins, never from whatever the Host header says (issue
+ * #15). A page of this dev server writes with the dev server's origin: handed on through the proxy,
+ * such a write says it comes from the API's own origin — only when it names this very server
+ * (loopback, this port), so a page elsewhere still gets 403.
+ */
+const toApi: ProxyOptions = {
+  target: API,
+  configure: (proxy) =>
+    proxy.on('proxyReq', (proxyReq, req) => {
+      const origin = req.headers.origin;
+      if (!origin || !URL.canParse(origin)) return;
+      const { hostname, port } = new URL(origin);
+      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+      if (loopback && Number(port) === req.socket.localPort) proxyReq.setHeader('origin', API);
+    }),
+};
 
 export default defineConfig({
   plugins: [
@@ -133,6 +154,6 @@ export default defineConfig({
     manifest: 'chunks.json',
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000', '/healthz': 'http://127.0.0.1:3000' },
+    proxy: { '/api': toApi, '/healthz': toApi },
   },
 });

@@ -1,9 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import { answerError, installErrorHandling } from './http/errors';
+import { answerError, installErrorHandling, timeoutAnswer } from './http/errors';
 import type { Deps } from './http/register';
-import { installSecurity } from './http/security';
+import { installSecurity, securityHeaders, type SecurityOptions } from './http/security';
 import { installStatic } from './http/static';
 import { accountRoutes } from './routes/accounts';
 import { dataRoutes } from './routes/data';
@@ -61,7 +61,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: (err, req, reply) => void answerError(err, req, reply),
+    // Issue #15: a client that stalls sending its request is cut off. Node's requestTimeout covers
+    // receiving the request (headers and body) only, never the answer, so event streams live on.
+    requestTimeout: config.timeouts.requestMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    // A socket on which nothing at all moves (not even a stream's heartbeat) is closed.
+    connectionTimeout: config.timeouts.idleMs,
+    // The answer to a stalled request, as {code, message} like every other error.
+    clientErrorHandler: (err, socket) => timeoutAnswer(err, socket),
   });
+  app.server.headersTimeout = Math.min(config.timeouts.headersMs, config.timeouts.requestMs);
+  // How often Node looks for stalled requests (30 s by default, which would double the timeout); read
+  // when the server starts listening. Not in @types/node as a property, only as a createServer option.
+  (app.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.max(
+    50,
+    Math.min(5_000, Math.floor(app.server.headersTimeout / 4)),
+  );
   if (opts.onRoute) {
     const seen = opts.onRoute;
     app.addHook('onRoute', (r) => [r.method].flat().forEach((m) => seen(m, r.url)));
@@ -81,7 +96,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const hub =
     opts.pokeHub ??
     (config.databaseUrl ? await openPgPokeHub({ url: config.databaseUrl }) : new LocalPokeHub());
-  const streams = new PokeStreams();
+  const security: SecurityOptions = {
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.allowedOrigins,
+    tileUrl: config.tiles?.tileUrl,
+    geocoderUrl: config.geocoderUrl,
+    port: config.port,
+  };
+  const streams = new PokeStreams({ headers: securityHeaders(security), caps: config.streams });
   app.addHook('preClose', async () => streams.closeAll());
   // A hub we opened is ours to close; one passed in belongs to the caller.
   if (!opts.pokeHub) app.addHook('onClose', async () => hub.close());
@@ -93,11 +115,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await notifier.vapidKeys();
   // Ours to close: sends still out get a moment, and are abandoned rather than holding up the exit.
   if (!opts.pushNotifier) app.addHook('onClose', async () => notifier.close());
-  installSecurity(app, {
-    publicUrl: config.publicUrl,
-    tileUrl: config.tiles?.tileUrl,
-    geocoderUrl: config.geocoderUrl,
-  });
+  installSecurity(app, security);
   const spaFallback = await installStatic(app, config.staticDir);
   installErrorHandling(app, spaFallback);
   healthRoutes(app, deps);

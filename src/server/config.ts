@@ -10,6 +10,11 @@ export interface Config {
   databaseUrl?: string;
   /** The address customers use (e.g. https://order.example.kr); links and cookie security follow it. */
   publicUrl?: string;
+  /**
+   * Further origins a browser may write from besides PUBLIC_URL's (ALLOWED_ORIGINS, comma-separated),
+   * e.g. the address a tablet uses on the shop's Wi-Fi. Never derived from the Host header.
+   */
+  allowedOrigins: string[];
   logLevel: string;
   /** The built PWA; not served when absent (API-only tests). */
   staticDir?: string;
@@ -19,8 +24,17 @@ export interface Config {
   limits: {
     /** Every login attempt from one address. */
     loginPerIp: RateLimit;
-    /** Failed logins against one account, from anywhere: stops slow distributed guessing. */
+    /**
+     * Failed logins against one account, from anywhere. Past `max`, an address that guessed wrong is
+     * locked out of the account for the window, and every other unknown device waits out a backoff
+     * that doubles with each further failure (up to loginBackoffMaxSec): an attacker rotating
+     * addresses is slowed, while a known device (signed in before) is never held back.
+     */
     loginFailuresPerAccount: RateLimit;
+    /** The longest wait the per-account backoff imposes between two attempts from unknown devices. */
+    loginBackoffMaxSec: number;
+    /** Login attempts from one known device (its own budget instead of the address's). */
+    loginPerKnownDevice: RateLimit;
     /** Invite look-ups and acceptances from one address. */
     invitePerIp: RateLimit;
     /** New shops from one address. */
@@ -30,6 +44,16 @@ export interface Config {
   };
   sessionDays: number;
   inviteHours: number;
+  /** How long a browser that signed in stays a "known device" of that account (login lockouts spare it). */
+  knownDeviceDays: number;
+  /**
+   * Node's HTTP server timeouts. requestMs bounds receiving a whole request (headers and body),
+   * headersMs its headers; neither covers the answer, so event streams stay open. idleMs closes a
+   * socket with no traffic at all (event streams send a heartbeat well within it).
+   */
+  timeouts: { requestMs: number; headersMs: number; keepAliveMs: number; idleMs: number };
+  /** Open event streams (S8) one device or session may hold, and one client address per process. */
+  streams: { perDevice: number; perAddress: number };
   /** Map tiles (TILE_URL, TILE_ATTRIBUTION, TILE_MAX_ZOOM); absent: OpenStreetMap's standard tiles. */
   tiles?: TileConfig;
   /** A Nominatim-compatible search URL (GEOCODER_URL) for the owner's "find the address"; off by default. */
@@ -72,10 +96,45 @@ export function geocoderFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 export const DEFAULT_LIMITS: Config['limits'] = {
   loginPerIp: { max: 20, windowSec: 600 },
   loginFailuresPerAccount: { max: 8, windowSec: 900 },
+  loginBackoffMaxSec: 60,
+  loginPerKnownDevice: { max: 20, windowSec: 900 },
   invitePerIp: { max: 20, windowSec: 600 },
   signupPerIp: { max: 10, windowSec: 3600 },
   devicePerIp: { max: 600, windowSec: 600 },
 };
+
+export const DEFAULT_TIMEOUTS: Config['timeouts'] = {
+  requestMs: 30_000,
+  headersMs: 15_000,
+  // Above a load balancer's usual 60 s idle timeout, so it never reuses a socket we just closed.
+  keepAliveMs: 72_000,
+  idleMs: 120_000,
+};
+
+export const DEFAULT_STREAM_CAPS: Config['streams'] = { perDevice: 4, perAddress: 50 };
+
+/** ALLOWED_ORIGINS: comma-separated http(s) origins, each checked at start-up. */
+export function allowedOriginsFromEnv(env: NodeJS.ProcessEnv): string[] {
+  if (!env.ALLOWED_ORIGINS) return [];
+  return env.ALLOWED_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const url = new URL(s);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new Error(`ALLOWED_ORIGINS must be http(s) origins, got ${s}`);
+      return url.origin;
+    });
+}
+
+/** A positive whole number from the environment, or the default when unset. */
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1, got ${raw}`);
+  return n;
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined ? 3000 : Number(env.PORT);
@@ -88,6 +147,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ?? './data',
     databaseUrl: env.DATABASE_URL || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    allowedOrigins: allowedOriginsFromEnv(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     staticDir: env.STATIC_DIR ?? 'dist',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
@@ -95,6 +155,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     limits: DEFAULT_LIMITS,
     sessionDays: 30,
     inviteHours: 72,
+    knownDeviceDays: 365,
+    timeouts: DEFAULT_TIMEOUTS,
+    streams: {
+      perDevice: positiveInt(env, 'STREAMS_PER_DEVICE', DEFAULT_STREAM_CAPS.perDevice),
+      perAddress: positiveInt(env, 'STREAMS_PER_ADDRESS', DEFAULT_STREAM_CAPS.perAddress),
+    },
     tiles: tilesFromEnv(env),
     geocoderUrl: geocoderFromEnv(env),
   };

@@ -35,7 +35,8 @@ export async function sseClients(target = 5_000, batch = 250, maxMs = 120_000): 
   });
   await storage.close();
 
-  const server = await startChildServer(dataDir);
+  // Every phone here shares one loopback address: lift the per-address stream cap (issue #15).
+  const server = await startChildServer(dataDir, { STREAMS_PER_ADDRESS: String(want + 100) });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const open = new Set<http.IncomingMessage>();
   let failed = 0;

@@ -148,7 +148,7 @@ describe.each(drivers)('security baseline on $name', (driver) => {
     expect(fetchSite.statusCode).toBe(403);
     const same = await login({
       'content-type': 'application/json',
-      origin: 'http://localhost:80',
+      origin: 'http://localhost:3000',
       'sec-fetch-site': 'same-origin',
     });
     expect(same.statusCode).toBe(200);

@@ -112,6 +112,7 @@ describe('poke stream', () => {
           return version;
         },
         heartbeatMs: q.hb ? Number(q.hb) : 60_000,
+        holder: q.device ?? 'shop',
       });
     });
     await app.listen({ host: '127.0.0.1', port: 0 });

@@ -58,6 +58,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   sessions: 'sign-ins belong to one installation; everyone signs in again after a restore',
   invites: 'one-time links valid for 72 hours; the owner makes new ones',
+  known_devices:
+    'browsers that signed in before belong to one installation; each becomes known again at its next sign-in',
   shop_signing_keys:
     'the voucher signing key never leaves the server; after a restore a new key signs new vouchers, and old ones are still found by their code',
 };

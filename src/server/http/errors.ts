@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
 import type { z } from 'zod/mini';
 import { errorMessage, type ErrorBody, type ErrorCode } from '../../protocol/errors';
 import { pickLang, type Lang } from '../../protocol/lang';
@@ -103,4 +104,27 @@ export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFa
     const body: ErrorBody = { code: 'not_found', message: errorMessage('not_found', langOf(req)) };
     return reply.status(404).send(body);
   });
+}
+
+/**
+ * Node's own answers before a request reaches Fastify (issue #15): a request whose headers or body
+ * did not arrive within the timeouts, headers too large, or bytes that are not HTTP. They still
+ * take the {code, message} shape; there is no Accept-Language to read yet, so the message is Korean.
+ */
+export function timeoutAnswer(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code]: [number, string, ErrorCode] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'request_timeout']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'invalid_input']
+        : [400, 'Bad Request', 'invalid_input'];
+  const body = JSON.stringify({ code, message: errorMessage(code, pickLang(undefined)) } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

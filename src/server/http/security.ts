@@ -49,18 +49,21 @@ export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-/** The origin this request was addressed to, as a browser on the same site would send it. */
-function ownOrigins(req: FastifyRequest, publicUrl: string | undefined): string[] {
-  const origins = [`${req.protocol}://${req.host}`];
-  if (publicUrl) origins.push(new URL(publicUrl).origin);
-  return origins;
+export interface SecurityOptions {
+  publicUrl?: string;
+  /** ALLOWED_ORIGINS: origins besides PUBLIC_URL's that may write. */
+  allowedOrigins?: string[];
+  tileUrl?: string;
+  geocoderUrl?: string;
+  /** The configured port: the one to expect when a request did not come over a socket (tests' inject). */
+  port?: number;
 }
 
-export function installSecurity(
-  app: FastifyInstance,
-  opts: { publicUrl?: string; tileUrl?: string; geocoderUrl?: string },
-): void {
-  const https = opts.publicUrl?.startsWith('https:') ?? false;
+/**
+ * The security headers every answer carries, as one set: Fastify's answers get them in onSend, and
+ * event streams (which write their own head, sync/stream.ts) spread them into writeHead.
+ */
+export function securityHeaders(opts: SecurityOptions = {}): Readonly<Record<string, string>> {
   const policy =
     opts.tileUrl || opts.geocoderUrl
       ? contentSecurityPolicy(
@@ -68,6 +71,71 @@ export function installSecurity(
           opts.geocoderUrl ? new URL(opts.geocoderUrl).origin : undefined,
         )
       : CONTENT_SECURITY_POLICY;
+  return Object.freeze({
+    'content-security-policy': policy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(self), geolocation=(self), microphone=(), payment=()',
+    ...(opts.publicUrl?.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  });
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** An address as it appears in a URL's host: IPv6 in brackets, IPv4-mapped IPv6 as plain IPv4. */
+function urlHost(address: string): string {
+  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  return plain.includes(':') ? `[${plain}]` : plain;
+}
+
+/**
+ * Who may write (issue #15), never derived from the Host header, which a DNS-rebinding page controls:
+ * PUBLIC_URL's origin and ALLOWED_ORIGINS; without PUBLIC_URL (local use), localhost and 127.0.0.1 on
+ * the port the request came in on, and the very address and port the connection reached (a tablet on
+ * the shop's Wi-Fi opening http://192.168.0.10:3000: a rebinding page has a name, never an address).
+ */
+export function originAllowed(origin: string, req: FastifyRequest, opts: SecurityOptions): boolean {
+  if (opts.publicUrl && new URL(opts.publicUrl).origin === origin) return true;
+  if (opts.allowedOrigins?.includes(origin)) return true;
+  if (opts.publicUrl) return false;
+  const socket = req.raw.socket as { localPort?: number; localAddress?: string } | undefined;
+  const port = socket?.localPort ?? opts.port;
+  if (port === undefined) return false;
+  const hosts = [...LOOPBACK_HOSTS, ...(socket?.localAddress ? [urlHost(socket.localAddress)] : [])];
+  return hosts.some((h) => origin === `http://${h}:${port}`);
+}
+
+/** The host name of a Host header value (port dropped), lower case; null when it is not one. */
+function hostName(host: string): string | null {
+  try {
+    return new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The names a write may be addressed to: those of the allowed origins, loopback (a reverse proxy on
+ * this machine) and the address the connection reached (a proxy that forwards to it by address).
+ * A DNS-rebinding page's requests carry the attacker's own name and are refused.
+ */
+export function hostAllowed(req: FastifyRequest, opts: SecurityOptions): boolean {
+  const host = req.headers.host;
+  if (host === undefined) return true; // HTTP/1.0 or HTTP/2 without :authority: no name to abuse
+  const name = hostName(host);
+  if (name === null) return false;
+  const names = new Set(LOOPBACK_HOSTS);
+  for (const o of [opts.publicUrl, ...(opts.allowedOrigins ?? [])])
+    if (o) names.add(new URL(o).hostname.toLowerCase());
+  const local = (req.raw.socket as { localAddress?: string } | undefined)?.localAddress;
+  if (local) names.add(urlHost(local).toLowerCase());
+  return names.has(name);
+}
+
+export function installSecurity(app: FastifyInstance, opts: SecurityOptions): void {
+  const headers = securityHeaders(opts);
 
   app.addHook('onRequest', async (req) => {
     // S14: a client from before the oldest protocol we speak is told to reload, not given a 500.
@@ -78,11 +146,11 @@ export function installSecurity(
       if (verdict === 'unsupported') throw new ApiError(400, 'protocol_unsupported');
     }
     if (!STATE_CHANGING.has(req.method)) return;
-    // CSRF: browsers always send Origin on cross-origin writes; Sec-Fetch-Site covers the rest.
+    // CSRF and DNS rebinding: browsers always send Origin on cross-origin writes; Sec-Fetch-Site
+    // covers the rest. Neither the Origin nor the Host may be a name we do not serve.
     const origin = req.headers.origin;
-    if (origin !== undefined && !ownOrigins(req, opts.publicUrl).includes(origin)) {
-      throw new ApiError(403, 'cross_site');
-    }
+    if (origin !== undefined && !originAllowed(origin, req, opts)) throw new ApiError(403, 'cross_site');
+    if (!hostAllowed(req, opts)) throw new ApiError(403, 'cross_site');
     const site = req.headers['sec-fetch-site'];
     if (site === 'cross-site' || site === 'same-site') throw new ApiError(403, 'cross_site');
     // Only JSON bodies: an HTML form cannot send application/json across sites without CORS.
@@ -93,13 +161,7 @@ export function installSecurity(
   });
 
   app.addHook('onSend', async (req, reply) => {
-    reply.header('content-security-policy', policy);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(self), geolocation=(self), microphone=(), payment=()');
-    if (https) reply.header('strict-transport-security', 'max-age=31536000');
+    reply.headers(headers);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 }

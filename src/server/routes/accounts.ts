@@ -3,7 +3,8 @@ import type { Role } from '../../domain/roles';
 import type { RouteResponse } from '../../protocol/routes';
 import { SESSION_COOKIE } from '../../protocol/version';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords';
-import { check, enforce, hit, reset } from '../auth/rateLimit';
+import { forgetDevices, KNOWN_DEVICE_COOKIE, knownDeviceOf, rememberDevice } from '../auth/knownDevices';
+import { backoff, check, enforce, hit, recordFailure, reset } from '../auth/rateLimit';
 import { createSession, revokeSession, revokeUserSessions, type SessionUser } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { register, sessionCookieOptions, type Deps } from '../http/register';
@@ -21,10 +22,28 @@ export function meOf(
   };
 }
 
-/** Creates a session in tx and puts its token in the reply's cookie. */
-export async function signIn(tx: Queryable, deps: Deps, reply: FastifyReply, userId: string, shopId: string) {
+/** The known-device cookie goes only to the sign-in routes, and only from this site. */
+function knownDeviceCookieOptions(deps: Deps, expires: Date) {
+  return { ...sessionCookieOptions(deps.config, expires), path: '/api/auth', sameSite: 'strict' as const };
+}
+
+/**
+ * Creates a session in tx and puts its token in the reply's cookie. The browser also becomes a known
+ * device of the user (issue #15): lockouts caused by strangers' guesses spare it from now on.
+ * `known` is the known-device record the request already carries for this user, renewed in place.
+ */
+export async function signIn(
+  tx: Queryable,
+  deps: Deps,
+  reply: FastifyReply,
+  userId: string,
+  shopId: string,
+  known: string | null = null,
+) {
   const { token, expiresAt } = await createSession(tx, userId, shopId, deps.config.sessionDays);
   reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config, expiresAt));
+  const device = await rememberDevice(tx, { userId, shopId }, deps.config.knownDeviceDays, known);
+  reply.setCookie(KNOWN_DEVICE_COOKIE, device.token, knownDeviceCookieOptions(deps, device.expiresAt));
 }
 
 export function accountRoutes(app: FastifyInstance, deps: Deps): void {
@@ -54,10 +73,30 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
     });
   });
 
+  /*
+   * Issue #15: guessing is slowed without letting strangers lock the owner out.
+   * - Every attempt from an address counts against it (loginPerIp).
+   * - Wrong passwords from one address lock that address out of the account (loginFailuresPerAccount,
+   *   counted per account and address): addresses that guessed nothing are not locked with it.
+   * - Wrong passwords from anywhere count against the account; past the same max, unknown devices
+   *   wait out a doubling backoff (at most loginBackoffMaxSec), so rotating addresses still crawl.
+   * - A known device of this account (it signed in before) skips all three and has its own budget of
+   *   wrong passwords, so the counter tablet always gets in with the right one.
+   */
   register(app, deps, 'login', async ({ req, reply, body }) => {
-    await enforce(storage, `login-ip:${req.ip}`, config.limits.loginPerIp);
-    const accountKey = `login-account:${body.slug}:${body.username}`;
-    await check(storage, accountKey, config.limits.loginFailuresPerAccount);
+    const account = `${body.slug}:${body.username}`;
+    const accountKey = `login-account:${account}`;
+    const addressKey = `login-fail:${account}:${req.ip}`;
+    const failures = config.limits.loginFailuresPerAccount;
+    const known = await knownDeviceOf(storage, req.cookies[KNOWN_DEVICE_COOKIE], body);
+    const knownKey = known ? `login-known:${known}` : null;
+    if (knownKey) {
+      await check(storage, knownKey, config.limits.loginPerKnownDevice);
+    } else {
+      await enforce(storage, `login-ip:${req.ip}`, config.limits.loginPerIp);
+      await check(storage, addressKey, failures);
+      await backoff(storage, accountKey, failures, config.limits.loginBackoffMaxSec);
+    }
     const [row] = await storage.query<{
       id: string;
       password_hash: string;
@@ -74,11 +113,17 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       ? await verifyPassword(body.password, row.password_hash)
       : (await burnPasswordCheck(body.password), false);
     if (!row || !ok) {
-      await hit(storage, accountKey, config.limits.loginFailuresPerAccount);
+      if (knownKey) {
+        await hit(storage, knownKey, config.limits.loginPerKnownDevice);
+      } else {
+        await hit(storage, addressKey, failures);
+        await recordFailure(storage, accountKey, failures);
+      }
       throw new ApiError(401, 'bad_credentials');
     }
-    await reset(storage, accountKey);
-    await signIn(storage, deps, reply, row.id, row.shop_id);
+    // The account's count is left to expire: the owner signing in must not hand a guesser a fresh start.
+    await reset(storage, knownKey ?? addressKey);
+    await signIn(storage, deps, reply, row.id, row.shop_id, known);
     return meOf({
       userId: row.id,
       username: body.username,
@@ -97,22 +142,32 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
 
   register(app, deps, 'me', async ({ user }) => meOf(user));
 
-  register(app, deps, 'changePassword', async ({ user, body }) => {
-    // A stolen session must not become a free password-guessing oracle.
+  register(app, deps, 'changePassword', async ({ req, user, body }) => {
+    // A stolen session must not become a free password-guessing oracle: it has its own budget of
+    // wrong guesses, which also count against the account. Strangers' guesses do not lock the owner
+    // out of changing the password (issue #15).
     const accountKey = `login-account:${user.shopSlug}:${user.username}`;
-    await check(storage, accountKey, config.limits.loginFailuresPerAccount);
+    const sessionKey = `password-fail:${user.sessionId}`;
+    await check(storage, sessionKey, config.limits.loginFailuresPerAccount);
     const [row] = await storage.query<{ password_hash: string }>(
       'select password_hash from users where id = $1',
       [user.userId],
     );
     if (!row || !(await verifyPassword(body.currentPassword, row.password_hash))) {
-      await hit(storage, accountKey, config.limits.loginFailuresPerAccount);
+      await hit(storage, sessionKey, config.limits.loginFailuresPerAccount);
+      await recordFailure(storage, accountKey, config.limits.loginFailuresPerAccount);
       throw new ApiError(400, 'wrong_password', ['currentPassword']);
     }
     const passwordHash = await hashPassword(body.newPassword);
     await storage.transaction(async (tx) => {
       await tx.query('update users set password_hash = $2 where id = $1', [user.userId, passwordHash]);
       await revokeUserSessions(tx, user.userId, user.sessionId);
+      // Browsers that knew only the old password are strangers again until they sign in anew.
+      const here = await knownDeviceOf(tx, req.cookies[KNOWN_DEVICE_COOKIE], {
+        slug: user.shopSlug,
+        username: user.username,
+      });
+      await forgetDevices(tx, user.userId, here);
     });
     return { ok: true };
   });

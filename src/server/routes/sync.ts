@@ -60,6 +60,7 @@ export function syncRoutes(app: FastifyInstance, deps: Deps, notifier: PushNotif
       hub,
       shopId,
       audience: { kind: 'device', deviceId: d.deviceId },
+      holder: `device:${d.deviceId}`,
       currentVersion: () => headVersion(deps, shopId),
     });
     return reply as never;
@@ -83,6 +84,7 @@ export function syncRoutes(app: FastifyInstance, deps: Deps, notifier: PushNotif
       hub,
       shopId: user.shopId,
       audience: { kind: 'shop' },
+      holder: `session:${user.sessionId}`,
       currentVersion: () => headVersion(deps, user.shopId),
     });
     return reply as never;
