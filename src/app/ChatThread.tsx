@@ -10,6 +10,7 @@ import { Alert } from '../ui/Alert';
 import { navigate } from './router';
 import { useLive } from './useDeviceSync';
 import { UserText } from '../ui/UserText';
+import { typed } from '../ui/typed';
 
 export interface ChatThreadProps {
   db: ClientDb;
@@ -245,7 +246,7 @@ function ChatForm({
         maxLength={MAX_MESSAGE_LENGTH}
         rows={3}
         aria-describedby={`${id}-count`}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => setBody(typed(e))}
         onKeyDown={onKeyDown}
       />
       <div className="row">

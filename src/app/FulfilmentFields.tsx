@@ -1,6 +1,7 @@
 import type { Fulfilment } from '../domain/order';
 import { useT } from '../i18n';
 import { Field } from '../ui/Field';
+import { typed } from '../ui/typed';
 
 /**
  * Pickup or delivery, and where to, for the customer's checkout and the tablet's phone order alike.
@@ -43,7 +44,7 @@ export function FulfilmentFields({
         <Field
           label={t('deliveryAddress')}
           value={address}
-          onChange={(e) => onAddress(e.target.value)}
+          onChange={(e) => onAddress(typed(e))}
           maxLength={200}
           autoComplete={autoComplete}
         />

@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field';
 import { useAsyncAction } from '../../ui/useAsyncAction';
 import { BankTransferInfo } from './BankTransferInfo';
 import { rememberRequest } from './wallet';
+import { typed } from '../../ui/typed';
 
 /**
  * A customer asks the shop for a voucher, paying by bank transfer. Nothing is signed until the shop
@@ -59,13 +60,13 @@ export function BuyVoucher({ slug, bankAccount }: { slug: string; bankAccount: s
             required
             maxLength={40}
             value={buyer}
-            onChange={(e) => setBuyer(e.target.value)}
+            onChange={(e) => setBuyer(typed(e))}
           />
           <Field
             label={t('voucherMessage')}
             maxLength={200}
             value={message}
-            onChange={(e) => setMessage(e.target.value)}
+            onChange={(e) => setMessage(typed(e))}
           />
           <button type="submit" disabled={action.busy}>
             {t('walletBuy')}

@@ -26,6 +26,7 @@ import { firstTimeOf, SlotPicker } from '../SlotPicker';
 import { formatShopDate } from '../dates';
 import { catalogueOf, checkoutRulesOf, takenOn, type PublicShop } from './publicShop';
 import { UserText, UserTextList } from '../../ui/UserText';
+import { typed } from '../../ui/typed';
 
 const PROFILE = 'dangol.customer';
 
@@ -253,7 +254,7 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       <Field
         label={t('yourName')}
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => setName(typed(e))}
         maxLength={40}
         autoComplete="name"
       />
@@ -268,7 +269,7 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       />
       <label className="field">
         {t('orderNote')}
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} />
+        <textarea value={note} onChange={(e) => setNote(typed(e))} maxLength={500} rows={2} />
       </label>
 
       <fieldset>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT, type MessageKey } from '../../../i18n';
+import { typed } from '../../../ui/typed';
 
 const QUICK_REASONS: MessageKey[] = ['bdReasonNoStock', 'bdReasonClosing', 'bdReasonBusy', 'bdReasonTime'];
 /** The protocol's bound on a rejection reason (rejectOrder in protocol/sync.ts). */
@@ -79,7 +80,7 @@ export function RejectDialog({
           aria-invalid={missing || undefined}
           aria-describedby={missing ? errorId : undefined}
           onChange={(e) => {
-            setFree(e.target.value);
+            setFree(typed(e));
             setMissing(false);
           }}
         />

@@ -10,6 +10,7 @@ import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { FALLBACK_CENTER, MapView } from '../../../map/MapView';
 import type { MapHandle } from '../../../map/slippyMap';
 import { searchAddress } from '../../../map/geocoder';
+import { typed } from '../../../ui/typed';
 
 type Settings = RouteResponse<'deliverySettings'>;
 
@@ -142,7 +143,7 @@ export function ZonesEditor({ initial }: { initial: Settings }) {
                 maxLength={40}
                 onChange={(e) =>
                   edit({
-                    polygons: zones.polygons.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+                    polygons: zones.polygons.map((x, j) => (j === i ? { ...x, name: typed(e) } : x)),
                   })
                 }
               />

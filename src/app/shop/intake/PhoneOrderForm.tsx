@@ -23,6 +23,7 @@ import type { IntakeData } from './useIntakeData';
 import { firstTimeOf } from '../../SlotPicker';
 import { FulfilmentFields } from '../../FulfilmentFields';
 import { WhenPicker, type When } from './WhenPicker';
+import { typed } from '../../../ui/typed';
 
 /**
  * A phone or walk-in order typed in at the counter: the customer's menu, options and rules, checked
@@ -188,12 +189,7 @@ export function PhoneOrderForm({ data, now }: { data: IntakeData; now: Date }) {
 
         <fieldset>
           <legend>{t('intakeCustomer')}</legend>
-          <Field
-            label={t('intakeName')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={40}
-          />
+          <Field label={t('intakeName')} value={name} onChange={(e) => setName(typed(e))} maxLength={40} />
           <Field
             label={t('intakePhone')}
             value={phone}
@@ -205,7 +201,7 @@ export function PhoneOrderForm({ data, now }: { data: IntakeData; now: Date }) {
           />
           <label className="field">
             {t('orderNote')}
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} />
+            <textarea value={note} onChange={(e) => setNote(typed(e))} maxLength={500} rows={2} />
           </label>
         </fieldset>
 

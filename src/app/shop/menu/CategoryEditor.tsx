@@ -7,6 +7,7 @@ import { Alert } from '../../../ui/Alert';
 import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { newId } from './draft';
 import { Msg } from '../../../ui/UserText';
+import { typed } from '../../../ui/typed';
 
 /**
  * The owner's categories: add, rename, move up or down, remove when empty. Each answer carries the
@@ -73,7 +74,7 @@ export function CategoryEditor({
                   value={value}
                   required
                   maxLength={MENU_LIMITS.categoryName}
-                  onChange={(e) => setNames({ ...names, [c.id]: e.target.value })}
+                  onChange={(e) => setNames({ ...names, [c.id]: typed(e) })}
                 />
                 <button type="submit" className="secondary" disabled={off || value.trim() === c.name}>
                   <Msg text={t('meRenameSave')} user={{ name: c.name }} />
@@ -116,7 +117,7 @@ export function CategoryEditor({
             value={name}
             required
             maxLength={MENU_LIMITS.categoryName}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => setName(typed(e))}
           />
         </label>
         <button type="submit" disabled={off}>

@@ -11,6 +11,7 @@ import { OptionGroupsEditor } from './OptionGroupsEditor';
 import { PhotoPicker } from './PhotoPicker';
 import { isolate } from '../../../domain/bidi';
 import { Msg } from '../../../ui/UserText';
+import { typed } from '../../../ui/typed';
 
 /**
  * The owner's form for one item (or a new one), in a modal dialog. Online only: the dialog says so
@@ -84,7 +85,7 @@ export function ItemEditor({
             value={draft.name}
             required
             maxLength={MENU_LIMITS.name}
-            onChange={(e) => set({ name: e.target.value })}
+            onChange={(e) => set({ name: typed(e) })}
           />
           <div className="field">
             <label htmlFor="item-description">{t('meDescription')}</label>
@@ -93,7 +94,7 @@ export function ItemEditor({
               rows={2}
               maxLength={MENU_LIMITS.description}
               value={draft.description}
-              onChange={(e) => set({ description: e.target.value })}
+              onChange={(e) => set({ description: typed(e) })}
             />
           </div>
           <Field

@@ -1,5 +1,6 @@
 import { useT } from '../../../i18n';
 import { newId, type GroupDraft, type OptionDraft } from './draft';
+import { typed } from '../../../ui/typed';
 
 /**
  * An item's option groups: "용량 (pick 1)" with its options and extra prices. The bounds a group can
@@ -35,7 +36,7 @@ export function OptionGroupsEditor({
                   value={g.name}
                   required
                   maxLength={40}
-                  onChange={(e) => setGroup(gi, { name: e.target.value })}
+                  onChange={(e) => setGroup(gi, { name: typed(e) })}
                 />
               </label>
               <label>
@@ -75,7 +76,7 @@ export function OptionGroupsEditor({
                       value={o.name}
                       required
                       maxLength={40}
-                      onChange={(e) => setOption(gi, oi, { name: e.target.value })}
+                      onChange={(e) => setOption(gi, oi, { name: typed(e) })}
                     />
                   </label>
                   <label>

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { typed } from '../../../ui/typed';
 
 /**
  * The settings form's controls: a label every screen reader (and test) finds, an optional hint, and
@@ -46,7 +47,7 @@ export function TextInput({ label, hint, error, onValue, ...input }: InputProps)
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onValue(e.target.value)}
+        onChange={(e) => onValue(typed(e))}
         {...input}
       />
       <Notes id={id} hint={hint} error={error} />
@@ -73,7 +74,7 @@ export function TextArea({
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onValue(e.target.value)}
+        onChange={(e) => onValue(typed(e))}
       />
       <Notes id={id} hint={hint} error={error} />
     </div>

@@ -11,6 +11,7 @@ import { useAsyncAction } from '../../../ui/useAsyncAction';
 import { useLive } from '../../useDeviceSync';
 import { voucherLink, VoucherQr } from '../../VoucherCard';
 import { refreshNow } from './useVoucherSync';
+import { typed } from '../../../ui/typed';
 
 /** "YYYY-MM-DD" on this tablet's calendar, `days` from today. */
 function dateIn(days: number): string {
@@ -124,14 +125,9 @@ export function IssueForm({ db, slug }: { db: ClientDb; slug: string }) {
           label={t('voucherMessage')}
           value={message}
           maxLength={200}
-          onChange={(e) => setMessage(e.target.value)}
+          onChange={(e) => setMessage(typed(e))}
         />
-        <Field
-          label={t('voucherBuyer')}
-          value={buyer}
-          maxLength={40}
-          onChange={(e) => setBuyer(e.target.value)}
-        />
+        <Field label={t('voucherBuyer')} value={buyer} maxLength={40} onChange={(e) => setBuyer(typed(e))} />
         <div className="field">
           <label htmlFor="voucher-paid">{t('voucherPaidBy')}</label>
           <select
