@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type Config } from '../../src/server/config';
 import { securityHeaders } from '../../src/server/http/security';
 import { LocalPokeHub } from '../../src/server/sync/localPokeHub';
@@ -34,8 +34,24 @@ async function listen(t: TestApp): Promise<number> {
 }
 
 /** One GET over a fresh loopback connection; resolves at the response head, the body keeps coming. */
+/** Every request `get` made, so each test ends with none left open whatever it asserted. */
+const opened: http.ClientRequest[] = [];
+
+/** Closes what the test left open and waits until the server has let go of every connection. */
+async function settle(t: TestApp): Promise<void> {
+  for (const req of opened.splice(0)) req.destroy();
+  const count = () =>
+    new Promise<number>((resolve) => t.app.server.getConnections((_err, n) => resolve(n ?? 0)));
+  const end = Date.now() + 10_000;
+  while ((await count()) > 0) {
+    if (Date.now() > end) throw new Error('connections still open');
+    await sleep(20);
+  }
+}
+
 async function get(port: number, path: string, headers: Record<string, string> = {}) {
   const req = http.get({ host: '127.0.0.1', port, path, headers, agent: false });
+  opened.push(req);
   req.on('error', () => {});
   const [res] = (await once(req, 'response', { signal: AbortSignal.timeout(10_000) })) as [
     http.IncomingMessage,
@@ -197,6 +213,7 @@ describe.each(drivers)('#15 server timeouts on $name', (driver) => {
     w = await makeWorld(t);
     port = await listen(t);
   });
+  afterEach(() => settle(t));
   afterAll(() => t.close());
 
   /** A raw socket that sends `head` and then nothing; resolves with all it received once it closes. */
@@ -262,6 +279,8 @@ describe.each(drivers)('#15 event streams on $name: caps and security headers', 
     w = await makeWorld(t);
     port = await listen(t);
   });
+  // A stream's slot is freed when the server sees it close: each test starts with none held.
+  afterEach(() => settle(t));
   afterAll(() => t.close());
 
   const shopStream = (cookie: string) => get(port, '/api/shop/stream', { cookie });
@@ -311,7 +330,6 @@ describe.each(drivers)('#15 event streams on $name: caps and security headers', 
   });
 
   it('caps open streams per client address across devices and sessions', async () => {
-    // All streams' slots from earlier tests are released before this one starts.
     const streams = [
       await shopStream(w.actors.owner1.cookie!),
       await shopStream(w.actors.staff1.cookie!),
@@ -346,6 +364,10 @@ describe.each(drivers)('#15 origins on $name: never taken from the Host header',
       expect(http.statusCode).toBe(403);
       // A forged Host without an Origin is refused for writes too.
       expect((await write({ host: 'rebind.example' })).statusCode).toBe(403);
+      // A Host that passes (loopback: a proxy on this machine) does not make its origin allowed.
+      const loopback = await write({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' });
+      expect(loopback.statusCode).toBe(403);
+      expect(loopback.json()).toMatchObject({ code: 'cross_site' });
       // PUBLIC_URL's origin and the allow-list pass the origin check (then fail the login itself).
       for (const [host, origin] of [
         ['order.example.kr', 'https://order.example.kr'],
@@ -367,8 +389,10 @@ describe.each(drivers)('#15 origins on $name: never taken from the Host header',
       expect(forged.status).toBe(403);
       expect(forged.body).toEqual({ code: 'cross_site', message: expect.any(String) });
       expect((await login({ host: `rebind.example:${port}` })).status).toBe(403);
-      // Another port on this machine is another origin.
+      // Another port on this machine is another origin, whatever the Host says.
       expect((await login({ origin: `http://127.0.0.1:${port + 1}` })).status).toBe(403);
+      const other = `localhost:${port + 1}`;
+      expect((await login({ host: other, origin: `http://${other}` })).status).toBe(403);
       for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
         const ok = await login({ host: `127.0.0.1:${port}`, origin });
         expect(ok.body, origin).toMatchObject({ code: 'bad_credentials' });
