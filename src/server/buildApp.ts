@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import { answerError, installErrorHandling, timeoutAnswer } from './http/errors';
+import { answerError, installErrorHandling, clientErrorAnswer } from './http/errors';
 import type { Deps } from './http/register';
 import { installSecurity, securityHeaders, type SecurityOptions } from './http/security';
 import { installStatic } from './http/static';
@@ -67,8 +67,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     keepAliveTimeout: config.timeouts.keepAliveMs,
     // A socket on which nothing at all moves (not even a stream's heartbeat) is closed.
     connectionTimeout: config.timeouts.idleMs,
-    // The answer to a stalled request, as {code, message} like every other error.
-    clientErrorHandler: (err, socket) => timeoutAnswer(err, socket),
+    // Node's own refusals (a stalled request, oversized headers, bytes that are not HTTP) as {code, message}.
+    clientErrorHandler: (err, socket) => clientErrorAnswer(err, socket),
   });
   app.server.headersTimeout = Math.min(config.timeouts.headersMs, config.timeouts.requestMs);
   // How often Node looks for stalled requests (30 s by default, which would double the timeout); read

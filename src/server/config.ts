@@ -33,7 +33,7 @@ export interface Config {
     loginFailuresPerAccount: RateLimit;
     /** The longest wait the per-account backoff imposes between two attempts from unknown devices. */
     loginBackoffMaxSec: number;
-    /** Login attempts from one known device (its own budget instead of the address's). */
+    /** Wrong passwords from one known device: its own budget, instead of the address's and account's. */
     loginPerKnownDevice: RateLimit;
     /** Invite look-ups and acceptances from one address. */
     invitePerIp: RateLimit;

@@ -256,6 +256,15 @@ describe.each(drivers)('#15 server timeouts on $name', (driver) => {
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
   });
 
+  it('answers bytes that are not HTTP with 400 {code, message} too', async () => {
+    const { text } = await stalled('NOT HTTP AT ALL\r\n\r\n');
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({
+      code: 'invalid_input',
+      message: expect.any(String),
+    });
+  });
+
   it('leaves an event stream open well past the request timeout, and it still delivers pokes', async () => {
     const stream = await get(port, '/api/shop/stream', { cookie: w.actors.owner1.cookie! });
     expect(stream.res.statusCode).toBe(200);

@@ -111,7 +111,7 @@ export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFa
  * did not arrive within the timeouts, headers too large, or bytes that are not HTTP. They still
  * take the {code, message} shape; there is no Accept-Language to read yet, so the message is Korean.
  */
-export function timeoutAnswer(err: Error & { code?: string }, socket: Duplex): void {
+export function clientErrorAnswer(err: Error & { code?: string }, socket: Duplex): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, reason, code]: [number, string, ErrorCode] =
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
