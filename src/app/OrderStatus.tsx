@@ -40,6 +40,9 @@ export function OrderStatus({ order, timeZone }: { order: LocalOrder; timeZone?:
             vars={{ time: readyBy }}
             user={{ reason: order.server?.rejectReason }}
           />
+        ) : d.state === 'refused' && d.code === 'handoff_claim_refused' ? (
+          // Not "not accepted": the shop has this order, from the text message; it cannot show here.
+          reason(d.code)
         ) : (
           t(LABEL[d.state], { time: readyBy, reason: reason(d.code) })
         )}

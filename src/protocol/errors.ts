@@ -112,6 +112,12 @@ const MESSAGES = {
     ko: '같은 번호의 주문이 이미 있습니다.',
     en: 'An order with this number already exists.',
   },
+  // A phone's own order the shop took from its text message, when the two cannot be linked (the code
+  // came from an older app, without a claim key): the order is at the shop, just not on this screen.
+  handoff_claim_refused: {
+    ko: '가게에서 이 주문을 문자로 받았지만, 이 휴대폰과 연결할 수 없어 진행 상황을 여기서 볼 수 없습니다. 주문 확인은 가게에 전화해 주세요.',
+    en: 'The shop received this order by text message, but it cannot be linked to this phone, so its progress will not show here. Please call the shop to check on it.',
+  },
   cancel_too_late: {
     ko: '가게에서 이미 주문을 접수해 취소할 수 없습니다. 가게에 연락해 주세요.',
     en: 'The shop has already accepted this order; please call the shop to cancel.',

@@ -1,6 +1,7 @@
 import { fromBase32, toBase32 } from '../domain/crockford';
 import { CLOCK_PATTERN, minutesOfDay } from '../domain/hours';
 import { MAX_LINES, MAX_QUANTITY } from '../domain/pricing';
+import { sha256 } from '../domain/sha256';
 import { isCleanText } from '../domain/text';
 import { Id } from './schemas';
 
@@ -12,11 +13,19 @@ import { Id } from './schemas';
  * Bytes, all integers big-endian except the CRC:
  *   version u8 · shop u16 (FNV-1a of the slug) · order id 16 · date u16 (days since 1970) ·
  *   slot u16 (minute of day, 0xFFFF = as soon as possible) · flags u8 (bit 0 delivery, bit 1 bank
- *   transfer) · line count u8 · per line: item u32 (FNV-1a of its id), quantity u8, option count u8,
+ *   transfer, bit 2 a claim key follows) · claim key 8 (if flagged) · line count u8 · per line: item u32 (FNV-1a of its id), quantity u8, option count u8,
  *   options u16 each (FNV-1a of the option id) · name, address and note as texts · phone as nibbles ·
  *   CRC-32 of all of the above, least-significant byte first.
- * Text: "DG-" then Crockford base32, ungrouped: a typical Korean order is ~175 symbols, and hyphens
+ * Text: "DG-" then Crockford base32, ungrouped: a typical Korean order is ~185 symbols, and hyphens
  * every five would push it past 200; decoding ignores spaces and hyphens so a person may group it.
+ *
+ * The claim key (version 2) is what lets the phone, and only it, take the imported order as its own
+ * when it syncs later: the first 8 bytes of SHA-256 over the order's share secret, which never leaves
+ * the phone. The tablet passes the key on (placeOrder's handoffKey); the server keeps its hash, and
+ * links the order to a phone only if the key derived from that phone's share secret matches. Someone
+ * who read the message knows the key but cannot find a secret that gives it (2^64 tries).
+ * Version 1 codes (an older cached app) carry no key: they are still read, so the shop gets the order
+ * under the phone's id (no duplicate when the phone syncs), but no device can claim it.
  */
 
 export interface HandoffOrder {
@@ -33,6 +42,8 @@ export interface HandoffOrder {
   address: string;
   note: string;
   payment: 'at_pickup' | 'bank_transfer';
+  /** The claim key (16 lowercase hex digits, handoffKeyOf); absent in a version 1 code. */
+  handoffKey?: string;
 }
 
 export type HandoffProblem =
@@ -54,7 +65,12 @@ export type HandoffResult = { ok: true; order: HandoffOrder } | { ok: false; pro
  * Bumped when the byte layout changes. Prefix, base32 and the trailing CRC stay as they are, so an
  * old tablet can tell a newer code (handoff_version) from a typo (handoff_checksum).
  */
-const VERSION = 1;
+const VERSION = 2;
+/** Read, never written: the layout before the claim key, from phones still running an older app. */
+const VERSION_WITHOUT_KEY = 1;
+const KEY_BYTES = 8;
+const KEY_PATTERN = /^[0-9a-f]{16}$/;
+const KEY_CONTEXT = 'dangol/handoff-claim/v1\n';
 const PREFIX = 'DG-';
 const ASAP = 0xffff;
 const MAX_OPTIONS = 20;
@@ -98,6 +114,17 @@ function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The claim key of the order whose share secret this is: hex of the first 8 bytes of SHA-256 over a
+ * domain-separated string, so it can never be mistaken for the share link's own hash. Synchronous,
+ * for the phone that builds its text message while rendering; the server derives the same.
+ */
+export function handoffKeyOf(shareSecret: string): string {
+  return [...sha256(utf8.encode(KEY_CONTEXT + shareSecret)).subarray(0, KEY_BYTES)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 // ——— bytes ———
@@ -248,7 +275,8 @@ function isValid(o: HandoffOrder): boolean {
     fits(o.address, LIMITS.address) &&
     fits(o.note, LIMITS.note, true) &&
     o.customerPhone.length <= LIMITS.customerPhone &&
-    [...o.customerPhone].every((c) => PHONE_CHARS.includes(c))
+    [...o.customerPhone].every((c) => PHONE_CHARS.includes(c)) &&
+    (o.handoffKey === undefined || KEY_PATTERN.test(o.handoffKey))
   );
 }
 
@@ -266,7 +294,13 @@ export function encodeHandoff(order: HandoffOrder): string {
     .forEach((hex) => w.u8(parseInt(hex, 16)));
   w.u16(dayNumber(order.date)!);
   w.u16(order.slot === null ? ASAP : minutesOfDay(order.slot));
-  w.u8((order.fulfilment === 'delivery' ? 1 : 0) | (order.payment === 'bank_transfer' ? 2 : 0));
+  const key = order.handoffKey;
+  w.u8(
+    (order.fulfilment === 'delivery' ? 1 : 0) |
+      (order.payment === 'bank_transfer' ? 2 : 0) |
+      (key !== undefined ? 4 : 0),
+  );
+  key?.match(/../g)!.forEach((hex) => w.u8(parseInt(hex, 16)));
   w.u8(order.lines.length);
   for (const line of order.lines) {
     w.u32(itemKey(line.itemId));
@@ -332,7 +366,9 @@ function unpack(symbols: string): Uint8Array | HandoffProblem {
 }
 
 function parse(r: Reader, ctx: HandoffContext): HandoffResult {
-  if (r.u8() !== VERSION) return { ok: false, problem: 'handoff_version' };
+  const version = r.u8();
+  if (version !== VERSION && version !== VERSION_WITHOUT_KEY)
+    return { ok: false, problem: 'handoff_version' };
   if (r.u16() !== fnv1a16(ctx.shopSlug)) return { ok: false, problem: 'handoff_other_shop' };
   const hex = Array.from({ length: 16 }, () => r.u8().toString(16).padStart(2, '0')).join('');
   const orderId = [
@@ -345,7 +381,11 @@ function parse(r: Reader, ctx: HandoffContext): HandoffResult {
   const date = new Date(r.u16() * DAY_MS).toISOString().slice(0, 10);
   const minute = r.u16();
   const flags = r.u8();
-  if (flags > 3) throw new Malformed();
+  if (flags > (version === VERSION ? 7 : 3)) throw new Malformed();
+  const handoffKey =
+    flags & 4
+      ? Array.from({ length: KEY_BYTES }, () => r.u8().toString(16).padStart(2, '0')).join('')
+      : undefined;
   const slot =
     minute === ASAP
       ? null
@@ -374,6 +414,7 @@ function parse(r: Reader, ctx: HandoffContext): HandoffResult {
     address,
     note,
     payment: flags & 2 ? 'bank_transfer' : 'at_pickup',
+    ...(handoffKey !== undefined ? { handoffKey } : {}),
   };
   return isValid(order) ? { ok: true, order } : { ok: false, problem: 'handoff_malformed' };
 }

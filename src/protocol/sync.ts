@@ -50,6 +50,12 @@ export const mutationArgs = {
      */
     shareSecret: z.optional(Token),
     /**
+     * The claim key from a customer's SMS hand-off code (protocol/handoff.ts), passed on by the shop's
+     * tablet that imported it; refused from a phone. The server keeps only its hash, and links the
+     * order to the phone whose shareSecret derives this key — to no other device.
+     */
+    handoffKey: z.optional(z.string().check(z.regex(/^[0-9a-f]{16}$/))),
+    /**
      * Where a delivery goes, as the customer's pin (issue 6). The server computes the delivery fee
      * from it and the shop's zones; the phone never sends a fee.
      */

@@ -141,11 +141,17 @@ describe.each(drivers.slice(0, 1))('SMS import on the tablet in Chromium on $nam
       .getByRole('status')
       .filter({ hasText: `주문을 저장했어요 (#${id.slice(0, 8)})` })
       .waitFor();
+    // The code carried the phone's claim key; the server keeps only its hash, for that phone alone.
     await expect
-      .poll(() => server.storage.query('select device_id from orders where id = $1', [id]), {
-        timeout: 20_000,
-      })
-      .toEqual([{ device_id: null }]);
+      .poll(
+        () =>
+          server.storage.query(
+            'select device_id, handoff_key_hash is not null as keyed from orders where id = $1',
+            [id],
+          ),
+        { timeout: 20_000 },
+      )
+      .toEqual([{ device_id: null, keyed: true }]);
 
     // The same message again (here from a photo of its QR code): said so, not created twice.
     await paste.fill('');
@@ -165,13 +171,14 @@ describe.each(drivers.slice(0, 1))('SMS import on the tablet in Chromium on $nam
     await expect
       .poll(() => orderState(phone).textContent(), { timeout: 30_000 })
       .toContain('가게에서 주문을 받았습니다');
-    const rows = await server.storage.query<{ device_id: string | null; total: number }>(
-      'select device_id, total from orders where id = $1',
+    const rows = await server.storage.query<{ device_id: string | null; total: number; keyed: boolean }>(
+      'select device_id, total, handoff_key_hash is not null as keyed from orders where id = $1',
       [id],
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.total).toBe(27_000);
     expect(rows[0]!.device_id).not.toBeNull();
+    expect(rows[0]!.keyed).toBe(false);
     expect(await server.storage.query("select 1 from orders where customer_name = '문자손님'")).toHaveLength(
       1,
     );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCleanText } from '../../src/domain/text';
@@ -5,6 +6,7 @@ import { errorMessage } from '../../src/protocol/errors';
 import {
   decodeHandoff,
   encodeHandoff,
+  handoffKeyOf,
   type HandoffOrder,
   type HandoffProblem,
 } from '../../src/protocol/handoff';
@@ -90,6 +92,7 @@ const typical: HandoffOrder = {
   address: '',
   note: '문 앞에 두고 벨 눌러 주세요 감사해요',
   payment: 'at_pickup',
+  handoffKey: handoffKeyOf('g1H8t0aZk2Qm7XvPcR4uYbN6eW3sJ9dL5fT0oA-_iKq'),
 };
 
 /**
@@ -143,6 +146,7 @@ const orderArb: fc.Arbitrary<HandoffOrder> = fc.record({
   address: textOf(200),
   note: textOf(500, true),
   payment: fc.constantFrom('at_pickup' as const, 'bank_transfer' as const),
+  handoffKey: fc.uint8Array({ minLength: 8, maxLength: 8 }).map((b) => Buffer.from(b).toString('hex')),
 });
 
 describe('SMS hand-off code: round trip', () => {
@@ -200,6 +204,7 @@ describe('SMS hand-off code: round trip', () => {
 
   it('keeps a typical order (3 lines, Korean name and 20-syllable note) under 200 characters', () => {
     expect(typical.note.length).toBeGreaterThanOrEqual(20);
+    expect(typical.handoffKey).toBeDefined();
     expect(encodeHandoff(typical).length).toBeLessThan(200);
   });
 
@@ -304,11 +309,32 @@ describe('SMS hand-off code: refusals', () => {
     }
   });
 
-  it('refuses a well-formed code of another version', () => {
+  it('refuses a well-formed code of another version: how an older tablet reads a newer code', () => {
     const body = bodyOf(code);
+    expect(body[0]).toBe(2);
     expect(decodeHandoff(toCode(body), ctx)).toEqual({ ok: true, order: typical });
-    body[0] = 2;
-    expect(decodeHandoff(toCode(body), ctx)).toEqual({ ok: false, problem: 'handoff_version' });
+    // A version 1 tablet compares the first byte with 1, exactly as this one compares it with 1 and 2.
+    for (const version of [0, 3, 255]) {
+      body[0] = version;
+      expect(decodeHandoff(toCode(body), ctx), `version ${version}`).toEqual({
+        ok: false,
+        problem: 'handoff_version',
+      });
+    }
+  });
+
+  it('reads a version 1 code (an older phone app, no claim key) as an order no device can claim', () => {
+    // Version 1 is version 2 without flag bit 2 and the 8 key bytes after the flags (byte 23).
+    const body = bodyOf(code);
+    expect(body[23]! & 4).toBe(4);
+    const v1 = Uint8Array.from([1, ...body.subarray(1, 23), body[23]! & 3, ...body.subarray(32)]);
+    const { handoffKey: _key, ...keyless } = typical;
+    const result = decodeHandoff(toCode(v1), ctx);
+    expect(result).toEqual({ ok: true, order: keyless });
+    expect(result.ok && 'handoffKey' in result.order).toBe(false);
+    // In version 1 the key flag does not exist: a code with it set is no code.
+    const flagged = Uint8Array.from([1, ...body.subarray(1, 23), body[23]!, ...body.subarray(32)]);
+    expect(decodeHandoff(toCode(flagged), ctx)).toEqual({ ok: false, problem: 'handoff_malformed' });
   });
 
   it('explains every problem in Korean and English', () => {
@@ -348,6 +374,7 @@ describe('SMS hand-off code: decoding never throws', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (rest) => {
         neverThrows(toCode(Uint8Array.from([1, shop >> 8, shop & 0xff, ...rest])));
+        neverThrows(toCode(Uint8Array.from([2, shop >> 8, shop & 0xff, ...rest])));
       }),
       { numRuns: 2000 },
     );
@@ -364,5 +391,32 @@ describe('SMS hand-off code: decoding never throws', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('SMS hand-off code: the claim key', () => {
+  it('is the first 8 bytes of SHA-256 over the domain-separated share secret, as node:crypto computes it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (raw) => {
+        const secret = Buffer.from(raw).toString('base64url');
+        const expected = createHash('sha256')
+          .update('dangol/handoff-claim/v1\n' + secret)
+          .digest()
+          .subarray(0, 8)
+          .toString('hex');
+        expect(handoffKeyOf(secret)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('travels in the code, and only as written: an order without a key comes back without one', () => {
+    const decoded = decodeHandoff(encodeHandoff(typical), ctx);
+    expect(decoded).toEqual({ ok: true, order: typical });
+    expect(decoded.ok && decoded.order.handoffKey).toMatch(/^[0-9a-f]{16}$/);
+    const { handoffKey: _key, ...keyless } = typical;
+    expect(decodeHandoff(encodeHandoff(keyless), ctx)).toEqual({ ok: true, order: keyless });
+    expect(() => encodeHandoff({ ...typical, handoffKey: 'ABCDEF0123456789' })).toThrow(RangeError);
+    expect(() => encodeHandoff({ ...typical, handoffKey: '0123' })).toThrow(RangeError);
   });
 });

@@ -1,12 +1,14 @@
 import type { LocalOrder } from '../../client/db';
 import type { MutationArgs } from '../../protocol/sync';
 import { useT } from '../../i18n';
-import { handoffMessage, smsHref } from './handoffMessage';
+import { handoffMessage, handoffOrderOf, smsHref } from './handoffMessage';
 
 /**
  * When the order is still only on this phone, the customer can send it to the shop by text message:
  * a readable summary for the person and a checksummed code the shop's tablet imports with this
  * order's id, so the phone's own copy, synced later, is the same order (S1). It stays in the outbox.
+ * The code carries a claim key derived from the order's share secret: only this phone, which holds
+ * the secret, can later take the imported order as its own — not whoever else reads the message.
  */
 export function HandOff({
   order,
@@ -24,7 +26,7 @@ export function HandOff({
   if (!priced || !shop.phone) return null;
   const body = handoffMessage({
     shopName: shop.name,
-    order: { ...args, shopSlug: slug },
+    order: handoffOrderOf(args, slug),
     priced,
     lang,
   });

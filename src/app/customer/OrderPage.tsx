@@ -146,7 +146,8 @@ export function OrderPage({
           {t('askAboutOrder')}
         </a>
       </div>
-      {shareUrl && <ShareLink url={shareUrl} />}
+      {/* A refused order has no link on the server: none is offered. */}
+      {shareUrl && state !== 'refused' && <ShareLink url={shareUrl} />}
       {order.ackedAt !== null && state !== 'refused' && <PushToggle slug={slug} />}
     </article>
   );

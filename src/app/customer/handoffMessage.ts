@@ -1,12 +1,35 @@
 import { formatWon, type Won } from '../../domain/money';
 import { weekdayOf } from '../../domain/schedule';
-import { encodeHandoff, type HandoffOrder } from '../../protocol/handoff';
+import { encodeHandoff, handoffKeyOf, type HandoffOrder } from '../../protocol/handoff';
+import type { MutationArgs } from '../../protocol/sync';
 import { isolate } from '../../domain/bidi';
 
 /**
  * The text message a customer sends when the server cannot be reached: a summary the shop can read
  * at a glance, then the order code on its own line for the shop's tablet to paste into Dangol.
  */
+
+/**
+ * What the code carries of the phone's queued placeOrder: the order, and instead of its share secret
+ * (which never leaves the phone) the claim key derived from it, so only this phone can later take the
+ * order the shop imports as its own (protocol/handoff.ts).
+ */
+export function handoffOrderOf(args: MutationArgs<'placeOrder'>, shopSlug: string): HandoffOrder {
+  return {
+    orderId: args.orderId,
+    shopSlug,
+    lines: args.lines,
+    fulfilment: args.fulfilment,
+    date: args.date,
+    slot: args.slot,
+    customerName: args.customerName,
+    customerPhone: args.customerPhone,
+    address: args.address,
+    note: args.note,
+    payment: args.payment,
+    ...(args.shareSecret !== undefined ? { handoffKey: handoffKeyOf(args.shareSecret) } : {}),
+  };
+}
 
 interface PricedSummary {
   lines: { name: string; quantity: number; options: { name: string }[]; lineTotal: Won }[];

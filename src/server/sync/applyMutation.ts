@@ -19,7 +19,8 @@ import type { Schedule } from '../../domain/schedule';
 import { checkoutProblem } from '../../domain/checkout';
 import { leadTimeProblem } from '../../domain/leadTime';
 import { loadCheckoutRules } from '../shops/queries';
-import { shareHash } from './shareLink';
+import { shareHash, shareSecretMatches } from './shareLink';
+import { handoffKeyOf } from '../../protocol/handoff';
 import { sendMessage } from './messages';
 import { setSoldOut } from '../shops/menuSoldOut';
 import { redeemVoucher } from '../vouchers/redeem';
@@ -114,20 +115,27 @@ async function placeOrder(
   a: MutationArgs<'placeOrder'>,
   now: Date,
 ): Promise<Outcome> {
+  // The hand-off claim key comes from the code the shop's tablet imported, never from a phone.
+  if (caller.kind === 'device' && a.handoffKey !== undefined) return rejected('forbidden');
   // S1: the order id is the idempotency key. Placing it again is a no-op that returns the first order.
-  const [existing] = await tx.query<{ shop_id: string; device_id: string | null; lines: PricedLine[] }>(
-    'select shop_id, device_id, lines from orders where id = $1',
-    [a.orderId],
-  );
+  const [existing] = await tx.query<{
+    shop_id: string;
+    device_id: string | null;
+    lines: PricedLine[];
+    handoff_key_hash: string | null;
+  }>('select shop_id, device_id, lines, handoff_key_hash from orders where id = $1', [a.orderId]);
   if (existing) {
     const mine = caller.kind === 'shop' || existing.device_id === caller.deviceId;
     if (existing.shop_id === shop.id && mine) return applied(a.orderId, existing.device_id);
-    // The shop typed this order in from the customer's SMS hand-off; the phone now syncs it: one order.
-    // Only the same lines claim it: knowing an order's id alone does not make it yours.
+    // The shop imported this order from the customer's SMS hand-off code; the phone that made the code
+    // now syncs it: one order (S1). Only that phone claims it: the key its share secret derives must
+    // match the one the code carried (the server holds its hash), and the lines must be the same.
+    // Knowing the order's id, lines and name — all in the text message — is not enough.
+    const handoff = existing.shop_id === shop.id && caller.kind === 'device' && existing.device_id === null;
     if (
-      existing.shop_id === shop.id &&
-      caller.kind === 'device' &&
-      existing.device_id === null &&
+      handoff &&
+      a.shareSecret !== undefined &&
+      shareSecretMatches(handoffKeyOf(a.shareSecret), existing.handoff_key_hash) &&
       sameLines(existing.lines, a.lines)
     ) {
       const version = await bumpShopVersion(tx, shop.id);
@@ -139,8 +147,9 @@ async function placeOrder(
       ]);
       return applied(a.orderId, caller.deviceId, version);
     }
-    // Someone else's order id: refuse without saying anything about that order.
-    return rejected('order_exists');
+    // Refused without the order (no orderId: push attaches nothing, S13). A phone whose own order the
+    // shop took by text but cannot be linked (an old code without a key) learns where its order is.
+    return rejected(handoff ? 'handoff_claim_refused' : 'order_exists');
   }
 
   const scheduleProblem = pickupProblem(now, a.date, a.slot, shop.schedule);
@@ -195,8 +204,8 @@ async function placeOrder(
   await tx.query(
     `insert into orders (id, shop_id, device_id, lines, total, status, fulfilment, date, slot,
                          customer_name, customer_phone, address, note, version, payment, share_hash,
-                         delivery_fee, lat, lng)
-     values ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+                         delivery_fee, lat, lng, handoff_key_hash)
+     values ($1, $2, $3, $4, $5, 'placed', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       a.orderId,
       shop.id,
@@ -216,6 +225,7 @@ async function placeOrder(
       priced.deliveryFee,
       pin?.lat ?? null,
       pin?.lng ?? null,
+      a.handoffKey !== undefined ? shareHash(a.handoffKey) : null,
     ],
   );
   return applied(a.orderId, deviceId, version);
