@@ -1,18 +1,8 @@
-import { pendingSummary, unsyncedChanges } from '../client/outbox';
-import { saveFile } from '../ui/saveFile';
+import { pendingSummary } from '../client/outbox';
 import { useT } from '../i18n';
 import type { DeviceSync } from './useDeviceSync';
 import { useLive } from './useDeviceSync';
-
-/** Saves what this device has not yet sent as a file: a copy to keep, or to hand to the shop. */
-async function downloadUnsynced(sync: DeviceSync): Promise<void> {
-  const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '');
-  saveFile(
-    `dangol-unsynced-${stamp}.json`,
-    JSON.stringify(await unsyncedChanges(sync.db), null, 2),
-    'application/json',
-  );
-}
+import { downloadUnsynced } from './unsyncedFile';
 
 /** Says plainly when this device is offline and how many changes wait, and since when. */
 export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
@@ -23,7 +13,7 @@ export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
     pending.setAside > 0 ? (
       <div role="alert" className="banner banner-offline" data-set-aside={pending.setAside}>
         <span>{t('setAsideBanner', { n: pending.setAside })}</span>
-        <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync)}>
+        <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync.db)}>
           {t('exportUnsynced')}
         </button>
       </div>
@@ -57,7 +47,7 @@ export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
       >
         <span>{offline ? offlineText : t('pendingBanner', { n: pending.count, since })}</span>
         {pending.count > 0 && (
-          <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync)}>
+          <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync.db)}>
             {t('exportUnsynced')}
           </button>
         )}

@@ -73,6 +73,13 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   complete: 'Picked up',
   orderFrom: '{name} · {phone}',
   pickupAt: 'Pickup {date} {slot}',
+  sessionUnverified:
+    "Can't reach the server — working from the orders saved on this device. Your sign-in is checked again by itself once connected.",
+  sessionRetrying: 'It tries again by itself once connected.',
+  sessionEnded:
+    "This tablet's sign-in has ended: it expired, or the password was changed or someone signed out elsewhere. Please sign in again.",
+  sessionKeptChanges:
+    '{n} unsent change(s) are kept on this tablet, not deleted. They are sent when you sign in to the same shop again.',
   loginTitle: 'Shop login',
   loginShopSlug: 'Shop ID',
   loginSubmit: 'Log in',

@@ -78,6 +78,13 @@ export const ko = {
   orderFrom: '{name} · {phone}',
   pickupAt: '픽업 {date} {slot}',
   // shop console
+  sessionUnverified:
+    '서버에 연결할 수 없어요 — 이 기기에 저장된 주문으로 계속 일하고 있어요. 연결되면 로그인을 자동으로 다시 확인해요.',
+  sessionRetrying: '연결되면 자동으로 다시 시도해요.',
+  sessionEnded:
+    '이 태블릿의 로그인이 끝났어요. 로그인이 만료되었거나, 다른 곳에서 비밀번호를 바꾸었거나 로그아웃했어요. 다시 로그인해 주세요.',
+  sessionKeptChanges:
+    '보내지 못한 변경 {n}건은 지워지지 않고 이 태블릿에 그대로 있어요. 같은 가게로 다시 로그인하면 전송돼요.',
   loginTitle: '가게 로그인',
   loginShopSlug: '가게 아이디',
   loginSubmit: '로그인',

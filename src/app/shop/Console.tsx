@@ -44,7 +44,7 @@ const TABS: TabDef[] = [
   { id: 'password', label: 'tabPassword', Panel: PasswordPanel },
 ];
 
-export function Console({ me }: { me: Me }) {
+export function Console({ me, unverified = false }: { me: Me; unverified?: boolean }) {
   const { lang, t } = useT();
   const tabs = TABS.filter((x) => !x.needs || can(me.user.role, x.needs));
   const [tabId, setTabId] = useState(tabs[0]!.id);
@@ -93,6 +93,13 @@ export function Console({ me }: { me: Me }) {
         ))}
       </nav>
       <main className="page">
+        {unverified && (
+          // Opened from the device: the server has not confirmed the sign-in yet (it is asked again
+          // with backoff, when the network returns and when the tablet is looked at).
+          <p role="status" className="banner" data-session="unverified">
+            {t('sessionUnverified')}
+          </p>
+        )}
         <SyncBanner sync={sync} />
         <tab.Panel me={me} sync={sync} />
       </main>

@@ -1,35 +1,29 @@
 import './consoleMessages';
-import { useEffect, useState } from 'react';
-import { ApiCallError, call } from '../../client/api';
-import { getLang, useT } from '../../i18n';
+import { useEffect } from 'react';
+import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { Console } from './Console';
 import { LoginForm } from './LoginForm';
-import { setMe, useMe } from './session';
+import { retrySessionNow, startSession, useSession } from './session';
 
 export default function ShopApp() {
   const { t } = useT();
-  const me = useMe();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    call('me', { lang: getLang() }).then(setMe, (err: unknown) => {
-      // Signed out is a login form; a server that cannot be reached is said plainly, with a retry.
-      if (err instanceof ApiCallError && err.status === 401) setMe(null);
-      else setFailure(err instanceof Error ? err.message : String(err));
-    });
-  }, [attempt]);
-  if (failure) {
+  const session = useSession();
+  // A remembered sign-in opens the console from the device at once; the server checks it when it can.
+  useEffect(startSession, []);
+  if (session.me) return <Console me={session.me} unverified={session.check === 'unverified'} />;
+  if (session.me === null) return <LoginForm endedByServer={session.endedByServer} />;
+  if (session.failure) {
+    // No sign-in remembered on this tablet and no server: said plainly; it retries by itself too.
     return (
       <main className="page narrow">
-        <Alert error={failure} />
-        <button type="button" onClick={() => (setFailure(null), setAttempt((a) => a + 1))}>
+        <Alert error={session.failure} />
+        <p className="muted">{t('sessionRetrying')}</p>
+        <button type="button" onClick={retrySessionNow}>
           {t('retry')}
         </button>
       </main>
     );
   }
-  if (me === undefined) return <p className="loading">{t('loading')}</p>;
-  if (me === null) return <LoginForm />;
-  return <Console me={me} />;
+  return <p className="loading">{t('loading')}</p>;
 }
