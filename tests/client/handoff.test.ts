@@ -85,10 +85,12 @@ describe.each(drivers)('SMS hand-off and share links on $name', (driver) => {
     // The phone comes back: its own placeOrder is the same order, now linked to it.
     line.fault = RELIABLE;
     await phone.engine.syncOnce();
-    const rows = await t.storage.query<{ device_id: string }>('select device_id from orders where id = $1', [
-      args.orderId,
-    ]);
-    expect(rows).toEqual([{ device_id: token.split('.')[0] }]);
+    const rows = await t.storage.query<{ device_id: string; handoff_key_hash: string | null }>(
+      'select device_id, handoff_key_hash from orders where id = $1',
+      [args.orderId],
+    );
+    // The key has done its work: it is not kept once the order is the phone's.
+    expect(rows).toEqual([{ device_id: token.split('.')[0], handoff_key_hash: null }]);
     const local = await phone.db.orders.get(args.orderId);
     expect(local?.server?.total).toBe(43_000);
     expect(local?.rejection).toBeNull();

@@ -139,12 +139,11 @@ async function placeOrder(
       sameLines(existing.lines, a.lines)
     ) {
       const version = await bumpShopVersion(tx, shop.id);
-      await tx.query('update orders set device_id = $2, version = $3, share_hash = $4 where id = $1', [
-        a.orderId,
-        caller.deviceId,
-        version,
-        a.shareSecret ? shareHash(a.shareSecret) : null,
-      ]);
+      // The key has done its work: the order is the phone's now.
+      await tx.query(
+        'update orders set device_id = $2, version = $3, share_hash = $4, handoff_key_hash = null where id = $1',
+        [a.orderId, caller.deviceId, version, shareHash(a.shareSecret)],
+      );
       return applied(a.orderId, caller.deviceId, version);
     }
     // Refused without the order (no orderId: push attaches nothing, S13). A phone whose own order the
