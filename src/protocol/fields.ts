@@ -38,9 +38,13 @@ export const trimmed = (max: number, opts: TextOptions = {}) => {
 /** Like `trimmed`, and not empty once trimmed. */
 export const nonBlank = (max: number, opts: TextOptions = {}) => trimmed(max, opts).check(z.minLength(1));
 
+/** A string that is no one's prose but is stored or looked up: a key, an address; no controls either. */
+export const plainString = (max: number) =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((s) => isCleanText(s, { lines: false }), { message: TEXT_INVALID }),
+  );
+
 /** A short key a device makes (an option's id): stored inside menu rows, so held to the same rule. */
-export const ShortKey = z.string().check(
-  z.minLength(1),
-  z.maxLength(64),
-  z.refine((s) => isCleanText(s, { lines: false }), { message: TEXT_INVALID }),
-);
+export const ShortKey = plainString(64);

@@ -7,7 +7,7 @@ import { ROLES } from '../domain/roles';
 import { CLOCK_PATTERN, isKnownTimeZone, isValidPeriod } from '../domain/hours';
 import { MAX_PHOTO_BYTES, MENU_LIMITS, PHOTO_TYPES, type PhotoType } from '../domain/menuEdit';
 import { DeliveryZonesSchema, MapConfigSchema } from './delivery';
-import { intIn, nonBlank, ShortKey, trimmed, Won } from './fields';
+import { intIn, nonBlank, plainString, ShortKey, trimmed, Won } from './fields';
 
 /** Base64 of a photo a little over the limit, so an oversized one gets photo_too_large, not a bare 400. */
 export const PHOTO_BASE64_MAX = Math.ceil((MAX_PHOTO_BYTES * 2 * 4) / 3);
@@ -304,9 +304,8 @@ export const PushSubscribeRequest = z.strictObject({
   /** The language notifications are written in: the customer's choice when opting in. */
   lang: z.enum(['ko', 'en']),
 });
-export const PushUnsubscribeRequest = z.strictObject({
-  endpoint: z.string().check(z.minLength(1), z.maxLength(1000)),
-});
+/** Any endpoint once stored may be removed, so not PushEndpoint's rules: only no control characters. */
+export const PushUnsubscribeRequest = z.strictObject({ endpoint: plainString(1000) });
 
 // ——— sales and the shop's backup (owner only: 'sales.read') ———
 

@@ -103,6 +103,11 @@ function mutations(name: RouteName): fc.Arbitrary<Mutation> {
     const valid = VALID_BODY[name] as Record<string, unknown>;
     const keys = shapeKeys(schema);
     const body = (raw: string, kind: string): Mutation => ({ kind, apply: (r) => ({ ...r, body: raw }) });
+    // Strings a NUL makes invalid: a field the schema lets take anything (a password) would leave the
+    // filter below nothing to keep. Those go to the server's safety net (tests/server/text.test.ts).
+    const breakable = textPaths(valid).filter((path) =>
+      invalidFor(schema, withTextAt(valid, path, '\u0000')),
+    );
     options.push(
       junk
         .filter((v) => invalidFor(schema, v))
@@ -127,10 +132,10 @@ function mutations(name: RouteName): fc.Arbitrary<Mutation> {
             .filter((b) => invalidFor(schema, b))
             .map((b) => body(JSON.stringify(b), 'missing field'))
         : fc.constant(body('[]', 'wrong top-level type')),
-      ...(textPaths(valid).length
+      ...(breakable.length
         ? [
             fc
-              .tuple(fc.constantFrom(...textPaths(valid)), oddText)
+              .tuple(fc.constantFrom(...breakable), oddText)
               .map(([path, text]) => withTextAt(valid, path, text))
               .filter((b) => invalidFor(schema, b))
               .map((b) => body(JSON.stringify(b), 'odd text in a field')),
