@@ -62,7 +62,7 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   bdOfflineWaiting: '{n} change(s) not sent yet (waiting since {since})',
   bdOfflineLastSync: 'Last connected {time}',
   setAsideBanner:
-    '{n} change(s) held something the server cannot accept, so they were kept aside on this device instead of being sent. Everything else still goes through. Save them as a file and pass it to the shop.',
+    '{n} change(s) could not be sent (the server cannot accept them) and are kept on this device. Everything else still goes through.',
   exportUnsynced: 'Save unsent changes as a file',
   tabOrders: 'Orders',
   noOrders: 'No orders yet',

@@ -65,7 +65,7 @@ export const ko = {
   bdOfflineWaiting: '보내지 못한 변경 {n}건 ({since}부터 대기 중)',
   bdOfflineLastSync: '마지막 연결 {time}',
   setAsideBanner:
-    '보낼 수 없는 내용이 들어 있는 변경 {n}건은 보내지 않고 이 기기에 따로 보관했어요. 다른 변경은 계속 전송됩니다. 파일로 저장해 가게에 전해 주세요.',
+    '서버가 받을 수 없어 보내지 못하고 이 기기에 보관한 변경이 {n}건 있어요. 나머지는 계속 전송돼요.',
   exportUnsynced: '전송 안 된 내용 파일로 저장',
   // shop orders
   tabOrders: '주문',

@@ -211,8 +211,8 @@ const MESSAGES = {
     en: 'This change holds something that cannot be stored, so it was not applied. Please check it and enter it again.',
   },
   set_aside: {
-    ko: '이 변경은 서버가 받을 수 없는 내용이라 보내지 않고 이 기기에 따로 보관했습니다. 다른 변경은 계속 전송됩니다.',
-    en: 'The server cannot accept this change, so it was kept aside on this device instead of being sent. Other changes still go through.',
+    ko: '서버가 받을 수 없는 글자가 들어 있어 보내지 못하고 이 기기에 보관했습니다. 다시 입력하거나 가게에 전화해 주세요.',
+    en: 'It holds characters the server cannot accept, so it was kept on this device instead of being sent. Please enter it again or call the shop.',
   },
   client_forbidden: {
     ko: '이 기기의 동기화 정보를 확인할 수 없습니다. 페이지를 새로 고쳐 주세요.',

@@ -79,6 +79,54 @@ describe.each(drivers.slice(0, 1))('the customer offline in Chromium on $name', 
     await context.close();
   });
 
+  it('S15: an order an older app queued with a NUL in its note is set aside on the phone, said so in words, and the next order goes through', async () => {
+    const context = await browser.newContext(PHONE);
+    const phone = await openShop(context, server.url);
+    await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
+    await phone.getByRole('link', { name: /^장바구니 \(/ }).waitFor();
+    await phone.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    const poisoned = await checkout(phone, { name: '옛 앱', phone: '010-4444-5555', note: '문 앞' });
+    // What an older app (before the text rule) could have queued: the note gets a NUL in the outbox.
+    await phone.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('dangol-customer-uri-banchan');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('outbox', 'readwrite');
+            const cursor = tx.objectStore('outbox').openCursor();
+            cursor.onsuccess = () => {
+              const c = cursor.result;
+              if (!c) return;
+              const entry = c.value as { args: { note: string } };
+              entry.args.note = '문\u0000앞';
+              c.update(entry);
+              c.continue();
+            };
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await context.setOffline(false);
+    await phone
+      .getByRole('alert')
+      .filter({ hasText: '이 기기에 보관한 변경이 1건' })
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => orderState(phone).textContent()).toContain('이 기기에 보관했습니다');
+    await phone.screenshot({ path: '/tmp/s15-set-aside-phone.png' });
+    expect(await server.storage.query('select 1 from orders where id = $1', [poisoned])).toHaveLength(0);
+
+    // The queue flows on: the next order reaches the shop.
+    await phone.goto(`${server.url}/s/uri-banchan`);
+    await phone.getByRole('button', { name: '깍두기 담기' }).click();
+    const next = await checkout(phone, { name: '새 주문', phone: '010-4444-5555' });
+    await expect.poll(() => orderState(phone).textContent(), { timeout: 20_000 }).toMatch(/전송됨|가게/);
+    expect(await server.storage.query('select 1 from orders where id = $1', [next])).toHaveLength(1);
+    await context.close();
+  });
+
   it('chat written offline arrives once and in order; the shop answers from its inbox and the phone sees it live', async () => {
     const context = await browser.newContext(PHONE);
     const phone = await openShop(context, server.url);
