@@ -19,7 +19,7 @@ export function minutesUntil(hhmm: string, now: Date, timeZone: string): number 
   return diff >= 1 && diff <= MAX_PREP ? diff : null;
 }
 
-/** Accept with a preparation time: one tap on a quick pick, or a clock time ("ready at 12:40"). */
+/** Accept with a preparation time: one tap on a quick pick, or a clock time ("ready at 12:40") behind one more. */
 export function AcceptControls({
   timeZone,
   onAccept,
@@ -30,6 +30,9 @@ export function AcceptControls({
   const { t } = useT();
   const [at, setAt] = useState('');
   const [invalid, setInvalid] = useState(false);
+  // Any other time is one tap away: the card stays short on a busy board.
+  const [other, setOther] = useState(false);
+  const otherId = useId();
   const timeId = useId();
   const errorId = useId();
   const submitAt = () => {
@@ -40,28 +43,39 @@ export function AcceptControls({
   return (
     <fieldset className="accept-controls">
       <legend>{t('bdAccept')}</legend>
-      <div className="row">
+      <div className="row accept-quick">
         {PREP_PICKS.map((min) => (
           <button key={min} type="button" aria-label={t('acceptIn', { min })} onClick={() => onAccept(min)}>
             {t('bdAcceptQuick', { min })}
           </button>
         ))}
-      </div>
-      <div className="row accept-at">
-        <label htmlFor={timeId}>{t('bdAcceptAt')}</label>
-        <input
-          id={timeId}
-          type="time"
-          value={at}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? errorId : undefined}
-          onChange={(e) => setAt(e.target.value)}
-        />
-        <button type="button" className="secondary" disabled={!at} onClick={submitAt}>
-          {t('bdAcceptAtSubmit')}
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={other}
+          aria-controls={otherId}
+          onClick={() => setOther(!other)}
+        >
+          {t('bdAcceptOther')}
         </button>
       </div>
-      {invalid && (
+      {other && (
+        <div id={otherId} className="row accept-at">
+          <label htmlFor={timeId}>{t('bdAcceptAt')}</label>
+          <input
+            id={timeId}
+            type="time"
+            value={at}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? errorId : undefined}
+            onChange={(e) => setAt(e.target.value)}
+          />
+          <button type="button" className="secondary" disabled={!at} onClick={submitAt}>
+            {t('bdAcceptAtSubmit')}
+          </button>
+        </div>
+      )}
+      {other && invalid && (
         <p id={errorId} className="field-error" role="alert">
           {t('bdAcceptAtInvalid')}
         </p>

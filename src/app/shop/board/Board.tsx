@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { ClientDb } from '../../../client/db';
+import { sortByDue } from '../../../domain/dueTime';
 import { isFinal } from '../../../domain/order';
 import type { Schedule } from '../../../domain/schedule';
 import { useT, type MessageKey } from '../../../i18n';
+import { useNow } from '../../../ui/useNow';
 import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
 import { useShopToday } from '../reservations/useShopToday';
 import { ConflictNotices } from './ConflictNotices';
 import { OrderCard } from './OrderCard';
-import { byUrgency, bySlot, finishedOrders, isPreorder, openOrders, ordersOn, viewsOf } from './queries';
+import { bySlot, finishedOrders, isPreorder, openOrders, ordersOn, viewsOf } from './queries';
 import { useWakeLock, type WakeState } from './wakeLock';
 import './board.css';
 
@@ -33,13 +35,14 @@ const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * The live order board, from the tablet's own database: new orders, those in progress and those
- * ready, as columns; today's pre-orders and finished orders behind filters. New orders arrive by the
+ * ready, as columns, each by due time (domain/dueTime); today's pre-orders and finished orders behind filters. New orders arrive by the
  * sync loop (S8 pokes), and every tap goes into the outbox, so the board works with the network down.
  */
 export function Board({ me, sync }: ShopPanelProps) {
   const { t } = useT();
   const db = sync?.db;
   const wake = useWakeLock();
+  const now = useNow();
   const schedule = useLive(db, async (d) => (await d.getMeta<Schedule>('schedule')) ?? null, 'schedule');
   const timeZone = schedule?.timeZone ?? deviceZone();
   const today = useShopToday(timeZone) ?? '';
@@ -61,6 +64,7 @@ export function Board({ me, sync }: ShopPanelProps) {
       db={db!}
       shopName={me.shop.name}
       timeZone={timeZone}
+      now={now}
     />
   );
   const views: [BoardView, string][] = [
@@ -87,8 +91,8 @@ export function Board({ me, sync }: ShopPanelProps) {
             </button>
           ))}
         </div>
+        {wakeText && <p className="muted board-wake">{t(wakeText)}</p>}
       </div>
-      {wakeText && <p className="muted board-wake">{t(wakeText)}</p>}
       {db && <ConflictNotices db={db} timeZone={timeZone} />}
       {loading ? (
         <p className="muted">{t('bdLoading')}</p>
@@ -98,8 +102,11 @@ export function Board({ me, sync }: ShopPanelProps) {
         ) : (
           <div className="board-columns">
             {COLUMNS.map((col) => {
-              const orders = openViews.filter((o) => o.view.status === col.status);
-              orders.sort((a, b) => byUrgency(a.view, b.view));
+              const orders = sortByDue(
+                openViews.filter((o) => o.view.status === col.status),
+                timeZone,
+                (o) => o.view,
+              );
               return (
                 <section key={col.status} aria-labelledby={`col-${col.status}`} className="board-column">
                   <h3 id={`col-${col.status}`}>{t(col.label, { n: orders.length })}</h3>

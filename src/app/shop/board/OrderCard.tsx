@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import type { ClientDb, LocalOrder } from '../../../client/db';
 import { enqueue } from '../../../client/outbox';
 import { formatWon } from '../../../domain/money';
+import { waitLevel } from '../../../domain/dueTime';
+import { shopLocalDate } from '../../../domain/hours';
 import type { Order } from '../../../domain/order';
 import { useT, type MessageKey } from '../../../i18n';
 import { formatDay, formatMoment } from '../../../print/format';
@@ -19,6 +21,12 @@ const STATUS: Record<Order['status'], MessageKey> = {
   completed: 'bdStatusCompleted',
   rejected: 'bdStatusRejected',
   cancelled: 'bdStatusCancelled',
+};
+
+const KIND_CLASS: Partial<Record<MessageKey, string>> = {
+  bdKindNow: 'kind-now',
+  bdKindPickup: 'kind-pickup',
+  bdKindDelivery: 'kind-delivery',
 };
 
 const clock = (iso: string, lang: 'ko' | 'en', timeZone: string) =>
@@ -39,12 +47,15 @@ export function OrderCard({
   db,
   shopName,
   timeZone,
+  now,
 }: {
   order: LocalOrder;
   view: Order;
   db: ClientDb;
   shopName: string;
   timeZone: string;
+  /** The board's clock (a tick a minute), for today's dates and how long a new order has waited. */
+  now: Date;
 }) {
   const { lang, t } = useT();
   const [rejecting, setRejecting] = useState(false);
@@ -62,30 +73,53 @@ export function OrderCard({
   const from = view.status;
   const title = t('orderNumber', { id: id.slice(0, 8) });
   const settled = view.status === 'rejected' || view.status === 'cancelled';
+  const preorder = isPreorder(view, timeZone);
+  const today = shopLocalDate(now, timeZone);
+  const kind: MessageKey =
+    view.fulfilment === 'delivery' ? 'bdKindDelivery' : view.slot === null ? 'bdKindNow' : 'bdKindPickup';
+  const due =
+    view.slot === null
+      ? t('bdDueNow')
+      : view.date === today
+        ? t('bdDueToday', { slot: view.slot })
+        : t('bdDueDay', { date: formatDay(view.date, lang), slot: view.slot });
+  const wait = waitLevel(view, now);
   return (
-    <li className={`order-card board-card status-${view.status}`} aria-label={title}>
+    <li
+      className={`order-card board-card status-${view.status}`}
+      data-wait={view.status === 'placed' ? wait.level : undefined}
+      aria-label={title}
+    >
       <div className="board-card-head">
         <h4>{title}</h4>
-        <span className="muted">
-          {t('bdPlacedAt', { time: formatMoment(view.createdAt, lang, timeZone) })}
+        <span className="board-kinds">
+          <span className={`badge ${KIND_CLASS[kind]}`}>{t(kind)}</span>
+          {preorder && <strong className="badge kind-preorder">{t('bdPreorder')}</strong>}
         </span>
+        <strong className="board-due">{due}</strong>
       </div>
-      <p>
-        <Msg
-          text={t('orderFrom')}
-          user={{ name: view.customerName || '—', phone: view.customerPhone || '—' }}
-        />
-      </p>
-      <p>
-        {isPreorder(view, timeZone) && <strong className="badge">{t('bdPreorder')}</strong>}{' '}
-        {t('pickupAt', { date: formatDay(view.date, lang), slot: view.slot ?? t('pickupAsap') })}
+      <p className="board-who">
+        <span>
+          <Msg
+            text={t('orderFrom')}
+            user={{ name: view.customerName || '—', phone: view.customerPhone || '—' }}
+          />
+        </span>
+        <span className="muted">
+          {t('bdPlacedAt', {
+            time:
+              shopLocalDate(new Date(view.createdAt), timeZone) === today
+                ? clock(view.createdAt, lang, timeZone)
+                : formatMoment(view.createdAt, lang, timeZone),
+          })}
+        </span>
       </p>
       {view.fulfilment === 'delivery' && (
         <p>
           <Msg text={t('bdDelivery')} user={{ address: view.address }} />
         </p>
       )}
-      <ul>
+      <ul className="board-lines">
         {view.lines.map((l, i) => (
           <li key={i}>
             <UserText>{l.name}</UserText> × {l.quantity}
@@ -103,21 +137,28 @@ export function OrderCard({
           <Msg text={t('bdNote')} user={{ note: view.note }} />
         </p>
       )}
-      <p>
-        <span className="price">{formatWon(view.total, lang)}</span> ·{' '}
-        {t(view.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')} ·{' '}
-        <strong>{view.paidAt ? t('paid') : t('unpaid')}</strong>
-      </p>
-      <p role="status" data-state={view.status} className="board-status">
-        <Msg
-          text={t(STATUS[view.status])}
-          vars={{
-            time: view.readyBy ? clock(view.readyBy, lang, timeZone) : '',
-            min: view.prepMinutes ?? '',
-          }}
-          user={{ reason: view.rejectReason }}
-        />
-      </p>
+      <div className="board-state">
+        <p>
+          <span className="price">{formatWon(view.total, lang)}</span> ·{' '}
+          {t(view.payment === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')} ·{' '}
+          <strong className={view.paidAt ? 'board-paid' : 'board-unpaid'}>
+            {view.paidAt ? t('paid') : t('unpaid')}
+          </strong>
+        </p>
+        <p role="status" data-state={view.status} className="board-status">
+          <Msg
+            text={t(STATUS[view.status])}
+            vars={{
+              time: view.readyBy ? clock(view.readyBy, lang, timeZone) : '',
+              min: view.prepMinutes ?? '',
+            }}
+            user={{ reason: view.rejectReason }}
+          />
+          {view.status === 'placed' && wait.level !== 'fresh' && (
+            <span className="board-wait"> · {t('bdWaited', { min: wait.minutes })}</span>
+          )}
+        </p>
+      </div>
       {order.pending > 0 && <p className="muted">{t('bdPending')}</p>}
       {view.status === 'placed' && (
         <AcceptControls
@@ -125,7 +166,7 @@ export function OrderCard({
           onAccept={(prepMinutes) => act('acceptOrder', { orderId: id, from, prepMinutes })}
         />
       )}
-      <div className="row">
+      <div className="row board-actions">
         {(view.status === 'placed' || view.status === 'accepted') && (
           <button type="button" className="secondary" onClick={() => setRejecting(true)}>
             {t('reject')}

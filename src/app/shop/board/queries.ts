@@ -34,12 +34,6 @@ export function isPreorder(order: Order, timeZone: string): boolean {
 
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
 
-/** New orders oldest first (the one waiting longest on top); the rest by when they are due. */
-export function byUrgency(a: Order, b: Order): number {
-  if (a.status === 'placed') return byText(a.createdAt, b.createdAt);
-  return byText(a.readyBy ?? a.slot, b.readyBy ?? b.slot) || byText(a.createdAt, b.createdAt);
-}
-
 /** Pickup slot order within one day; "as soon as possible" first. */
 export function bySlot(a: Order, b: Order): number {
   return byText(a.slot, b.slot) || byText(a.createdAt, b.createdAt);
