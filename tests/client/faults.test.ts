@@ -46,6 +46,12 @@ import { freshDb, injectTransport, makeSyncShop, today, type SyncShop } from '..
 import type { TestApp } from '../support/testApp';
 
 const SEQUENCES = Number(process.env.FAULT_SEQUENCES ?? 1000);
+/**
+ * And at most this long per driver (FAULT_SECONDS): CI stays steady on a loaded 2-core machine, where
+ * 1,000 sequences took from 3 to 6 minutes, while a quiet run still gets through them all. The count
+ * run is printed; FAULT_SECONDS=0 lifts the limit for a deep run.
+ */
+const SECONDS = Number(process.env.FAULT_SECONDS ?? 75);
 /** Short sequences: most lost-or-doubled bugs need a handful of steps, and many runs beat long ones. */
 const MAX_STEPS = 25;
 /** Two slots of one order each tomorrow, and a quota of 3: refusals (S5) happen in most sequences. */
@@ -984,6 +990,8 @@ describe.each(drivers)('sync under faults: the model on $name', (driver: TestDri
     async () => {
       const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : undefined;
       const path = process.env.FAULT_PATH || undefined;
+      const before = totals.sequences;
+      const started = Date.now();
       await fc.assert(
         fc.asyncProperty(
           fc.integer({ min: 2, max: 3 }),
@@ -991,7 +999,16 @@ describe.each(drivers)('sync under faults: the model on $name', (driver: TestDri
           steps,
           (customers, tablets, cmds) => runSequence(server, login, { customers, tablets }, cmds),
         ),
-        { numRuns: runs, seed, path, endOnFailure: process.env.FAULT_SHRINK === '0' },
+        {
+          numRuns: runs,
+          seed,
+          path,
+          endOnFailure: process.env.FAULT_SHRINK === '0',
+          ...(SECONDS > 0 ? { interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false } : {}),
+        },
+      );
+      console.log(
+        `faults on ${driver.name}: ${totals.sequences - before} of ${runs} sequences in ${Math.round((Date.now() - started) / 1000)} s`,
       );
     },
     // 10,000 sequences take minutes; the limit is for a hung run, not a timing.
