@@ -1,3 +1,4 @@
+import { SCRYPT } from './auth/passwords';
 export interface RateLimit {
   max: number;
   windowSec: number;
@@ -15,6 +16,11 @@ export interface Config {
    * e.g. the address a tablet uses on the shop's Wi-Fi. Never derived from the Host header.
    */
   allowedOrigins: string[];
+  /**
+   * scrypt's cost for new passwords: always SCRYPT.logN (2^17) from the environment, with no variable to
+   * lower it by mistake. Only tests set a smaller one (startTestApp), for speed.
+   */
+  passwordLogN: number;
   logLevel: string;
   /** The built PWA; not served when absent (API-only tests). */
   staticDir?: string;
@@ -148,6 +154,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     allowedOrigins: allowedOriginsFromEnv(env),
+    passwordLogN: SCRYPT.logN,
     logLevel: env.LOG_LEVEL ?? 'info',
     staticDir: env.STATIC_DIR ?? 'dist',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

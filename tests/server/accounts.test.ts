@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, SCRYPT, verifyPassword } from '../../src/server/auth/passwords';
-import { DEFAULT_LIMITS } from '../../src/server/config';
+import { configFromEnv, DEFAULT_LIMITS } from '../../src/server/config';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { json, sessionCookie, startTestApp, type TestApp } from '../support/testApp';
 import { inviteToken, makeWorld, PASSWORD, type World } from '../support/world';
@@ -10,6 +10,9 @@ afterAll(dropTestSchemas);
 describe('password hashing', () => {
   it('uses scrypt N=2^17, r=8, p=1 with a fresh salt per hash', async () => {
     expect(SCRYPT).toMatchObject({ logN: 17, r: 8, p: 1 });
+    // New passwords get that cost outside tests: nothing in the environment lowers it.
+    expect(configFromEnv({}).passwordLogN).toBe(SCRYPT.logN);
+    expect(configFromEnv({ PASSWORD_LOGN: '4', SCRYPT_LOGN: '4' }).passwordLogN).toBe(17);
     const [a, b] = await Promise.all([hashPassword('같은 비밀번호'), hashPassword('같은 비밀번호')]);
     expect(a).toMatch(/^scrypt\$17\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(a.split('$')[4]).not.toBe(b.split('$')[4]);

@@ -11,7 +11,7 @@ import { hashPassword } from '../../src/server/auth/passwords';
 import { createShopWithOwner } from '../../src/server/shops/create';
 import type { TestDriver } from './drivers';
 import { errorCodeOf } from './httpTransport';
-import { json, sessionCookie, startTestApp, type TestApp } from './testApp';
+import { json, sessionCookie, startTestApp, TEST_PASSWORD_LOGN, type TestApp } from './testApp';
 
 /** A shop open around the clock, so tests never depend on the time of day they run. */
 export const ALWAYS_OPEN = Array.from({ length: 7 }, () => [
@@ -34,7 +34,7 @@ export async function makeSyncShop(
   slug = `shop-${randomUUID().slice(0, 8)}`,
   slotCapacity = 10,
 ): Promise<SyncShop> {
-  passwordHash ??= hashPassword('owner password');
+  passwordHash ??= hashPassword('owner password', TEST_PASSWORD_LOGN);
   const hash = await passwordHash;
   const items = { plain: randomUUID(), sized: randomUUID(), limited: randomUUID() };
   const id = await t.storage.transaction(async (tx) => {

@@ -51,7 +51,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
 
   register(app, deps, 'signup', async ({ req, reply, body }) => {
     await enforce(storage, `signup-ip:${req.ip}`, config.limits.signupPerIp);
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await hashPassword(body.password, config.passwordLogN);
     const { shopId, userId } = await storage.transaction(async (tx) => {
       const ids = await createShopWithOwner(tx, {
         name: body.shopName,
@@ -158,7 +158,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       await recordFailure(storage, accountKey, config.limits.loginFailuresPerAccount);
       throw new ApiError(400, 'wrong_password', ['currentPassword']);
     }
-    const passwordHash = await hashPassword(body.newPassword);
+    const passwordHash = await hashPassword(body.newPassword, config.passwordLogN);
     await storage.transaction(async (tx) => {
       await tx.query('update users set password_hash = $2 where id = $1', [user.userId, passwordHash]);
       await revokeUserSessions(tx, user.userId, user.sessionId);

@@ -74,7 +74,7 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
 
   register(app, deps, 'acceptInvite', async ({ req, reply, body }) => {
     await enforce(storage, `invite-ip:${req.ip}`, config.limits.invitePerIp);
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await hashPassword(body.password, config.passwordLogN);
     return storage.transaction(async (tx) => {
       // Claiming the invite and creating the user commit together; a taken name leaves it unused.
       const [invite] = await tx.query<{ shop_id: string; role: Role; slug: string; name: string }>(
