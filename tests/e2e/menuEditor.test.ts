@@ -8,6 +8,7 @@ import { loginTablet, openShop, PHONE, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { isolate } from '../../src/domain/bidi';
 
 afterAll(dropTestSchemas);
 
@@ -201,7 +202,10 @@ describe.each(drivers)('menu and sold out in Chromium on $name', (driver) => {
     });
     await dialog.getByRole('button', { name: '메뉴에서 삭제' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(warnings).toEqual([expect.stringContaining('콩나물무침을(를) 메뉴에서 삭제할까요?')]);
+    // The name is isolated for direction (FSI…PDI), as every typed text in a plain-text message is.
+    expect(warnings).toEqual([
+      expect.stringContaining(`${isolate('콩나물무침')}을(를) 메뉴에서 삭제할까요?`),
+    ]);
     await tablet.getByRole('listitem', { name: '콩나물무침' }).waitFor({ state: 'detached' });
     expect(await server.storage.query(`select 1 from menu_items where name = '콩나물무침'`)).toHaveLength(0);
     // The other tablet is poked, pulls, and drops it: no reload.
