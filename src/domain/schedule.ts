@@ -111,6 +111,12 @@ export function slotsOn(date: string, s: Pick<Schedule, 'hours' | 'closedDates' 
   return [...starts].sort((a, b) => a - b).map(clock);
 }
 
+/** Whether the shop is open at `now`, in its own zone (a late-night period counts past midnight). */
+export function isOpenAt(now: Date, s: Pick<Schedule, 'timeZone' | 'hours' | 'closedDates'>): boolean {
+  const minute = shopMinuteOfDay(now, s.timeZone);
+  return openIntervals(shopLocalDate(now, s.timeZone), s).some(([a, b]) => minute >= a && minute < b);
+}
+
 /**
  * Whether an order for (date, slot) may be placed at `now`. slot null means "as soon as possible",
  * which needs the shop open right now. Slot capacity is counted by the caller (it needs the orders).
@@ -126,8 +132,7 @@ export function pickupProblem(
   if (date > addDays(today, s.preorderDays)) return 'too_far_ahead';
   if (slot === null) {
     if (date !== today) return 'slot_invalid';
-    const nowMinute = shopMinuteOfDay(now, s.timeZone);
-    return openIntervals(date, s).some(([a, b]) => nowMinute >= a && nowMinute < b) ? null : 'shop_closed';
+    return isOpenAt(now, s) ? null : 'shop_closed';
   }
   const slots = slotsOn(date, s);
   if (slots.length === 0) return 'shop_closed';

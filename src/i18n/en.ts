@@ -25,6 +25,8 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   hoursToday: "Today's hours",
   closedToday: 'Closed today',
   callShop: 'Call the shop',
+  shopAway:
+    'No shop device is connected right now, so your order may be confirmed late. If it is urgent, please call the shop.',
   soldOutToday: 'Sold out today',
   soldOutUntil: 'Sold out until {date}',
   quotaPerDay: 'Only {n} a day',

@@ -27,6 +27,7 @@ export const ko = {
   hoursToday: '오늘 영업시간',
   closedToday: '오늘은 쉬는 날입니다',
   callShop: '가게에 전화하기',
+  shopAway: '지금 가게 기기가 연결되어 있지 않아 주문 확인이 늦어질 수 있어요. 급하면 가게에 전화해 주세요.',
   soldOutToday: '오늘 품절',
   soldOutUntil: '{date}까지 품절',
   quotaPerDay: '하루 {n}개 한정',

@@ -251,6 +251,11 @@ export const PublicShop = z.strictObject({
   delivery: z.optional(DeliveryZonesSchema),
   /** The instance's map tiles. */
   map: z.optional(MapConfigSchema),
+  /**
+   * True while the shop is open but none of its devices has synced for minutes (issue #17): the shop
+   * may confirm late. Optional (S16): absent from older servers and from a copy kept for offline.
+   */
+  shopAway: z.optional(z.boolean()),
 });
 
 export const StaffList = z.strictObject({

@@ -36,6 +36,8 @@ function useHasDeviceDb(key: string): boolean | null {
   return has?.key === key ? has.has : null;
 }
 
+const telHref = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
+
 /** A customer's whole visit to one shop: menu, cart, orders and chat, on the shop's own link. */
 export default function CustomerShop({ slug, view }: { slug: string; view: CustomerView }) {
   const { lang, t } = useT();
@@ -108,7 +110,7 @@ function Shop({
               .filter(Boolean)
               .join(' · ')}
           </p>
-          {shop.phone && <a href={`tel:${shop.phone.replace(/[^0-9+]/g, '')}`}>{t('callShop')}</a>}
+          {shop.phone && <a href={telHref(shop.phone)}>{t('callShop')}</a>}
           {data.delivery?.shopLocation && (
             <ShopLocation
               at={data.delivery.shopLocation}
@@ -146,6 +148,11 @@ function Shop({
         <Suspense fallback={null}>
           <SyncBanner sync={sync} />
         </Suspense>
+      )}
+      {data.shopAway && (view.kind === 'menu' || view.kind === 'cart') && (
+        <p role="status" className="banner banner-away">
+          {t('shopAway')} {shop.phone && <a href={telHref(shop.phone)}>{t('callShop')}</a>}
+        </p>
       )}
       <main className="page">
         <LoadFailure inline>

@@ -22,7 +22,11 @@ async function loadShop(slug: string, lang: Lang): Promise<PublicShop> {
     return await fetchShop(slug, lang);
   } catch (err) {
     const kept = localStorage.getItem(keptKey(slug));
-    if (kept) return JSON.parse(kept) as PublicShop;
+    if (kept) {
+      // Whether a shop device was connected is news of that moment, not of now (issue #17).
+      const { shopAway: _then, ...menu } = JSON.parse(kept) as PublicShop;
+      return menu;
+    }
     throw err;
   }
 }

@@ -8,6 +8,7 @@ import { loadTaken } from '../shops/taken';
 import { updateSettings } from '../shops/updateSettings';
 import { loadDeliveryZones, mapConfig } from '../shops/delivery';
 import { findShopBySlug, loadMenu, loadSettings } from '../shops/queries';
+import { loadShopAway } from '../shops/presence';
 
 export function shopRoutes(app: FastifyInstance, deps: Deps): void {
   const { storage, hub } = deps;
@@ -24,6 +25,7 @@ export function shopRoutes(app: FastifyInstance, deps: Deps): void {
       taken: await loadTaken(storage, id, schedule),
       delivery: await loadDeliveryZones(storage, id),
       map: mapConfig(deps.config),
+      shopAway: await loadShopAway(storage, id, schedule),
     };
   });
 

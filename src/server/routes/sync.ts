@@ -5,6 +5,7 @@ import { ApiError } from '../http/errors';
 import type { PushNotifier } from '../push/notify';
 import { register, type Deps } from '../http/register';
 import { findShopContext } from '../sync/orderRows';
+import { markShopSeen } from '../shops/presence';
 import { pull } from '../sync/pull';
 import { push, type SyncContext } from '../sync/push';
 import type { Caller } from '../sync/applyMutation';
@@ -76,9 +77,14 @@ export function syncRoutes(app: FastifyInstance, deps: Deps, notifier: PushNotif
       logRefusal(req),
     ),
   );
-  register(app, deps, 'shopPull', async ({ body, user }) =>
-    pull(storage, hub, await contextOf(deps, { id: user.shopId }, member(user.userId)), body),
-  );
+  register(app, deps, 'shopPull', async ({ req, body, user }) => {
+    const ctx = await contextOf(deps, { id: user.shopId }, member(user.userId));
+    // Issue #17: a shop device is connected. Never in the way of the pull itself.
+    await markShopSeen(storage, user.shopId).catch((err: unknown) =>
+      req.log.warn({ err }, 'could not note that a shop device pulled'),
+    );
+    return pull(storage, hub, ctx, body);
+  });
   register(app, deps, 'shopStream', async ({ req, reply, user }) => {
     await streams.open(req, reply, {
       hub,
