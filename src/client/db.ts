@@ -101,6 +101,8 @@ export class ClientDb extends Dexie {
     // The board and the calendar read open orders and one day's orders without scanning the history.
     this.version(3).stores({ orders: 'id, createdAt, view.status, view.date' });
     this.version(4).stores({ setAside: 'mutationId' });
+    // The shop's inbox finds a customer's orders by the device their conversation is keyed by.
+    this.version(5).stores({ orders: 'id, createdAt, view.status, view.date, view.deviceId' });
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

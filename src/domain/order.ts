@@ -99,4 +99,9 @@ export interface Order {
   deliveryFee?: Won;
   /** Where a delivery goes (the customer's pin), for the day's map; null or absent: no pin. */
   location?: LatLng | null;
+  /**
+   * The customer's device that placed or claimed it, sent to the shop's devices only (its chat
+   * conversation is keyed by the same id, so the inbox names the customer from their orders).
+   */
+  deviceId?: string | null;
 }

@@ -180,6 +180,8 @@ export const OrderSchema = z.strictObject({
   deliveryFee: z.optional(Won),
   /** The delivery pin, for the shop's map of the day's deliveries. Never in a share link. */
   location: z.optional(z.nullable(LatLngSchema)),
+  /** The customer's device (the chat conversation's key): to the shop's devices only. */
+  deviceId: z.optional(z.nullable(Id)),
 });
 
 export const MessageSchema = z.strictObject({

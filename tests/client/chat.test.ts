@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inbox, markRead } from '../../src/app/shop/chats';
 import { chatOrder } from '../../src/client/chatOrder';
 import type { ClientDb, LocalMessage } from '../../src/client/db';
 import { enqueue } from '../../src/client/outbox';
@@ -215,6 +216,31 @@ describe.each(drivers)('chat (S12, S13): real client code against the real serve
     expect(await serverCount(messageId!)).toBe(0);
     await silent.engine.syncOnce();
     expect(await silent.db.messages.count()).toBe(0);
+  });
+
+  it("S12: the shop tablet names a conversation from the customer's own orders (its device), counts it unread until opened", async () => {
+    const customer = await phone();
+    const order = orderArgs(shop.items.plain, { customerName: '정단골', customerPhone: '010-5555-1234' });
+    await place(customer, order);
+    // Written from the shop's chat page: about no order.
+    await say(customer, '6시 넘어서 가도 될까요?');
+    await customer.engine.syncOnce();
+    const shopTablet = tablet();
+    await shopTablet.engine.syncOnce();
+    // The shop's copy of the order names the device; a customer's own copy never carries it.
+    expect((await shopTablet.db.orders.get(order.orderId))?.view?.deviceId).toBe(customer.deviceId);
+    expect((await customer.db.orders.get(order.orderId))?.view?.deviceId).toBeUndefined();
+
+    const conversation = (await inbox(shopTablet.db)).find((c) => c.deviceId === customer.deviceId)!;
+    expect(conversation).toMatchObject({
+      name: '정단골',
+      phone: '010-5555-1234',
+      orderIds: [order.orderId],
+      unread: 1,
+    });
+    expect(conversation.lastUnread?.body).toBe('6시 넘어서 가도 될까요?');
+    await markRead(shopTablet.db, customer.deviceId, conversation.maxVersion);
+    expect((await inbox(shopTablet.db)).find((c) => c.deviceId === customer.deviceId)?.unread).toBe(0);
   });
 
   it('S12: the shop may answer a device that has only ordered, about that order', async () => {

@@ -79,7 +79,11 @@ describe.each(drivers.slice(0, 1))('accessibility in Chromium on $name', (driver
     // The customer test above placed an order and sent a message.
     await tablet.locator('li.order-card').first().waitFor({ timeout: 15_000 });
     await expectAccessible(tablet, 'orders board');
-    await tablet.getByRole('button', { name: '문의', exact: true }).click();
+    // The 문의 tab names its unread count once the message has arrived: "문의, 안 읽은 메시지 1건".
+    await tablet
+      .getByRole('navigation', { name: '가게 관리 메뉴' })
+      .getByRole('button', { name: /^문의/ })
+      .click();
     const conversation = tablet.getByRole('list', { name: '대화 목록' }).getByRole('button').first();
     await conversation.waitFor({ timeout: 15_000 });
     await expectAccessible(tablet, 'chats list');

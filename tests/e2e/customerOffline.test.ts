@@ -151,7 +151,11 @@ describe.each(drivers.slice(0, 1))('the customer offline in Chromium on $name', 
 
     const tabletContext = await browser.newContext(TABLET);
     const tablet = await loginTablet(tabletContext, server.url);
-    await tablet.getByRole('button', { name: '문의' }).click();
+    // The tab ("문의, 안 읽은 메시지 1건"), not the chat banner's "… 님의 문의 보기".
+    await tablet
+      .getByRole('navigation', { name: '가게 관리 메뉴' })
+      .getByRole('button', { name: /^문의/ })
+      .click();
     await tablet.getByRole('list', { name: '대화 목록' }).getByRole('button').first().click();
     await tablet.getByRole('log', { name: '대화' }).getByText('내일 잡채 되나요?').waitFor();
     await tablet.getByLabel('메시지').fill('네, 오늘 6시 전까지 주문해 주세요');

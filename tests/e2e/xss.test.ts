@@ -156,7 +156,10 @@ describe.each(drivers.slice(0, 1))('script payloads stay text in Chromium on $na
     await card.waitFor({ timeout: 15_000 });
     await expectInert(tablet, 'the shop orders board', [SHOP, CUSTOMER, ITEM, OPTION]);
 
-    await tablet.getByRole('button', { name: '문의', exact: true }).click();
+    await tablet
+      .getByRole('navigation', { name: '가게 관리 메뉴' })
+      .getByRole('button', { name: /^문의/ })
+      .click();
     await tablet.getByRole('list', { name: '대화 목록' }).getByRole('button', { name: CUSTOMER }).click();
     await tablet.getByRole('log', { name: '대화' }).getByText(ASK).waitFor({ timeout: 15_000 });
     await expectInert(tablet, 'the shop chat inbox', [CUSTOMER, ASK]);

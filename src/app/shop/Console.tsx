@@ -7,6 +7,7 @@ import { SyncBanner } from '../SyncBanner';
 import { useDeviceSync } from '../useDeviceSync';
 import { Board } from './board/Board';
 import { NewOrderAlert } from './board/NewOrderAlert';
+import { ChatAlert, useUnreadChats } from './ChatAlert';
 import { ChatInbox } from './ChatInbox';
 import { DeliveryPanel } from './delivery/DeliveryPanel';
 import { IntakePanel } from './intake/IntakePanel';
@@ -51,6 +52,8 @@ export function Console({ me, unverified = false }: { me: Me; unverified?: boole
   const tab = tabs.find((x) => x.id === tabId) ?? tabs[0]!;
   // One database and one sync loop for the whole console: switching screens never pauses sync.
   const sync = useDeviceSync(`shop-${me.shop.id}`, { kind: 'shop' });
+  const chats = useUnreadChats(sync?.db);
+  const unreadChats = (chats ?? []).reduce((n, c) => n + c.unread, 0);
 
   async function logout() {
     await call('logout', { lang, body: {} }).catch(() => {});
@@ -79,6 +82,7 @@ export function Console({ me, unverified = false }: { me: Me; unverified?: boole
         </div>
       </header>
       <NewOrderAlert me={me} sync={sync} onShow={() => setTabId('orders')} />
+      <ChatAlert unread={chats} onShow={() => setTabId('chats')} />
       <AutoPrint me={me} sync={sync} />
       <nav aria-label={t('consoleNav')} className="tabs">
         {tabs.map((x) => (
@@ -88,7 +92,18 @@ export function Console({ me, unverified = false }: { me: Me; unverified?: boole
             aria-current={tab.id === x.id ? 'page' : undefined}
             onClick={() => setTabId(x.id)}
           >
-            {t(x.label)}
+            {x.id === 'chats' && unreadChats > 0 ? (
+              // Named by the hidden words ("문의, 안 읽은 메시지 2건"), seen as the label and a red count.
+              <>
+                <span aria-hidden="true">{t(x.label)}</span>
+                <span className="tab-count" aria-hidden="true">
+                  {unreadChats}
+                </span>
+                <span className="visually-hidden">{t('chatTabUnread', { n: unreadChats })}</span>
+              </>
+            ) : (
+              t(x.label)
+            )}
           </button>
         ))}
       </nav>

@@ -1,4 +1,5 @@
 import { board } from './board';
+import { chat } from './chat';
 import { delivery } from './delivery';
 import { intake } from './intake';
 import { menuEditor } from './menuEditor';
@@ -16,6 +17,7 @@ import { vouchers } from './vouchers';
 export const consoleMessages = {
   ko: {
     ...board.ko,
+    ...chat.ko,
     ...intake.ko,
     ...reservations.ko,
     ...menuEditor.ko,
@@ -26,6 +28,7 @@ export const consoleMessages = {
   },
   en: {
     ...board.en,
+    ...chat.en,
     ...intake.en,
     ...reservations.en,
     ...menuEditor.en,

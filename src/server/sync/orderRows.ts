@@ -35,6 +35,14 @@ export interface OrderRow {
   lng: number | null;
 }
 
+/**
+ * An order as a sync reply carries it: a shop's device also gets the customer's device id (the key of
+ * their chat conversation); a customer's device never needs it.
+ */
+export function toSyncedOrder(r: OrderRow, toShop: boolean): Order {
+  return toShop ? { ...toOrder(r), deviceId: r.device_id } : toOrder(r);
+}
+
 export function toOrder(r: OrderRow): Order {
   return {
     id: r.id,

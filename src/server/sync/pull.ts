@@ -7,7 +7,7 @@ import {
   MESSAGE_COLUMNS,
   ORDER_COLUMNS,
   toMessage,
-  toOrder,
+  toSyncedOrder,
   type MessageRow,
   type OrderRow,
 } from './orderRows';
@@ -137,7 +137,7 @@ export async function pull(
     cursor,
     more,
     lastSeq: client?.last_seq ?? 0,
-    orders: orders.map(toOrder),
+    orders: orders.map((r) => toSyncedOrder(r, deviceId === null)),
     messages: messages.map(toMessage),
     items: items.map(toItem),
     ...(removed.length > 0 ? { removedItemIds: removed.map((r) => r.item_id) } : {}),

@@ -5,7 +5,7 @@ import { ApiError } from '../http/errors';
 import { DataRefused, UniqueViolation, type Queryable, type Storage } from '../storage/types';
 import { applyMutation, type Caller, type Outcome, type ShopContext } from './applyMutation';
 import type { Schedule } from '../../domain/schedule';
-import { ORDER_COLUMNS, toOrder, type OrderRow } from './orderRows';
+import { ORDER_COLUMNS, toSyncedOrder, type OrderRow } from './orderRows';
 import type { PokeHub } from './pokeHub';
 import type { PushNotifier } from '../push/notify';
 
@@ -192,7 +192,7 @@ async function withOrders(
         [ctx.shopId, ids, ctx.caller.kind === 'device' ? ctx.caller.deviceId : null],
       )
     : [];
-  const byId = new Map(rows.map((r) => [r.id, toOrder(r)]));
+  const byId = new Map(rows.map((r) => [r.id, toSyncedOrder(r, ctx.caller.kind !== 'device')]));
   return steps.map(({ seq, mutationId, outcome }) => {
     const r: MutationResult = { mutationId, seq, status: outcome.status };
     if (outcome.code) r.code = outcome.code;

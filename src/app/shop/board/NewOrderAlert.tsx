@@ -4,7 +4,7 @@ import { orderNumber } from '../../../print/format';
 import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
 import { acknowledge, ringingOrders } from './alerts';
-import { armChime, resumeChimeOnFirstGesture, startRinging, useChimeState } from './chime';
+import { armChime, armedEarlier, resumeChimeOnFirstGesture, startRinging, useChimeState } from './chime';
 import './board.css';
 import { Fragment } from 'react';
 import { Msg, UserText } from '../../../ui/UserText';
@@ -68,7 +68,7 @@ export function NewOrderAlert({ sync, onShow }: ShopPanelProps & { onShow: () =>
       )}
       {sound === 'off' && (
         <div className="sound-arm">
-          <span>{t('bdSoundOff')}</span>
+          <span>{t(armedEarlier() ? 'bdSoundResume' : 'bdSoundOff')}</span>
           <button type="button" className="secondary" onClick={() => void armChime()}>
             {t('bdSoundArm')}
           </button>

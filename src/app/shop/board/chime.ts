@@ -3,8 +3,9 @@ import { useSyncExternalStore } from 'react';
 /**
  * The new-order chime, made with WebAudio (an oscillator, no sound file to download or cache). The
  * only module that touches AudioContext. Browsers start audio only after a tap on the page, so the
- * owner arms it once; the choice is remembered for the browser session, and after a reload the first
- * tap anywhere resumes the sound without hunting for the button again.
+ * owner arms it once; the choice is remembered on the tablet (localStorage: a reload, a closed tab
+ * and a restarted browser keep it), and afterwards the first tap anywhere resumes the sound without
+ * hunting for the button again.
  */
 export type ChimeState = 'off' | 'on' | 'unsupported';
 
@@ -46,7 +47,7 @@ export async function armChime(): Promise<void> {
   const c = context();
   if (!c) return;
   try {
-    sessionStorage.setItem(ARMED_KEY, '1');
+    localStorage.setItem(ARMED_KEY, '1');
   } catch {
     // Storage refused (private mode): the sound still works until the page is reloaded.
   }
@@ -54,20 +55,21 @@ export async function armChime(): Promise<void> {
   notify();
 }
 
-function armedThisSession(): boolean {
+/** The sound was switched on here before: a tap anywhere will bring it back. */
+export function armedEarlier(): boolean {
   try {
-    return sessionStorage.getItem(ARMED_KEY) === '1';
+    return localStorage.getItem(ARMED_KEY) === '1';
   } catch {
     return false;
   }
 }
 
 /**
- * Armed earlier in this session: resume the sound on the first tap or key anywhere, since a reloaded
+ * Armed earlier on this tablet: resume the sound on the first tap or key anywhere, since a reloaded
  * page may not start audio by itself. Returns the cleanup.
  */
 export function resumeChimeOnFirstGesture(): () => void {
-  if (!armedThisSession() || chimeState() !== 'off') return () => {};
+  if (!armedEarlier() || chimeState() !== 'off') return () => {};
   const onGesture = () => {
     void armChime();
     stop();
@@ -105,6 +107,32 @@ export function playChime(): boolean {
   });
   const w = window as unknown as { __dangolChimes?: number };
   w.__dangolChimes = (w.__dangolChimes ?? 0) + 1;
+  return true;
+}
+
+/**
+ * A customer's chat message: two soft rising sine notes, once — gentler than the order chime and
+ * unlike it, so the counter can tell "a message" from "an order" by ear. Counted on
+ * window.__dangolChatChimes for the browser tests.
+ */
+export function playChatChime(): boolean {
+  if (!ctx || ctx.state !== 'running') return false;
+  const start = ctx.currentTime + 0.02;
+  [659, 880].forEach((hz, i) => {
+    const osc = ctx!.createOscillator();
+    const gain = ctx!.createGain();
+    const at = start + i * 0.22;
+    osc.type = 'sine';
+    osc.frequency.value = hz;
+    gain.gain.setValueAtTime(0, at);
+    gain.gain.linearRampToValueAtTime(0.5, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.001, at + 0.4);
+    osc.connect(gain).connect(ctx!.destination);
+    osc.start(at);
+    osc.stop(at + 0.4);
+  });
+  const w = window as unknown as { __dangolChatChimes?: number };
+  w.__dangolChatChimes = (w.__dangolChatChimes ?? 0) + 1;
   return true;
 }
 
