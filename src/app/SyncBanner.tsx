@@ -1,5 +1,6 @@
 import { pendingSummary } from '../client/outbox';
 import { useT } from '../i18n';
+import { useNow } from '../ui/useNow';
 import type { DeviceSync } from './useDeviceSync';
 import { useLive } from './useDeviceSync';
 import { downloadUnsynced } from './unsyncedFile';
@@ -8,6 +9,7 @@ import { downloadUnsynced } from './unsyncedFile';
 export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
   const { lang, t } = useT();
   const pending = useLive(sync?.db, pendingSummary, 'pending');
+  const now = useNow();
   if (!sync || !pending) return null;
   const setAside =
     pending.setAside > 0 ? (
@@ -36,6 +38,11 @@ export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
   ]
     .filter(Boolean)
     .join(' · ');
+  // Large, counting up each minute (issue #17): a counter tablet says how long it has been cut off,
+  // not only a clock time one has to subtract from now.
+  const lastSync = sync.status.lastSyncedAt;
+  const offlineFor =
+    offline && lastSync !== null ? Math.max(0, Math.floor((now.getTime() - lastSync) / 60_000)) : null;
   return (
     <>
       {setAside}
@@ -45,6 +52,11 @@ export function SyncBanner({ sync }: { sync: DeviceSync | null }) {
         data-offline={offline || undefined}
         data-pending={pending.count}
       >
+        {offlineFor !== null && (
+          <strong className="offline-for" data-minutes={offlineFor}>
+            {t('bdOfflineFor', { n: offlineFor })}
+          </strong>
+        )}
         <span>{offline ? offlineText : t('pendingBanner', { n: pending.count, since })}</span>
         {pending.count > 0 && (
           <button type="button" className="secondary" onClick={() => void downloadUnsynced(sync.db)}>

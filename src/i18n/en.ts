@@ -62,6 +62,7 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   pendingBanner: '{n} changes waiting to be sent (since {since})',
   bdOffline: 'Offline — no connection. What you do on this device is saved and sent when connected.',
   bdOfflineWaiting: '{n} change(s) not sent yet (waiting since {since})',
+  bdOfflineFor: 'Cut off from the server for {n} min',
   bdOfflineLastSync: 'Last connected {time}',
   setAsideBanner:
     '{n} change(s) could not be sent (the server cannot accept them) and are kept on this device. Everything else still goes through.',

@@ -64,6 +64,7 @@ export const ko = {
   pendingBanner: '전송 대기 중인 변경 {n}건 ({since}부터)',
   bdOffline: '오프라인 — 인터넷에 연결되지 않았어요. 이 기기에서 한 일은 저장되고, 연결되면 전송돼요.',
   bdOfflineWaiting: '보내지 못한 변경 {n}건 ({since}부터 대기 중)',
+  bdOfflineFor: '서버와 연결이 끊긴 지 {n}분',
   bdOfflineLastSync: '마지막 연결 {time}',
   setAsideBanner:
     '서버가 받을 수 없어 보내지 못하고 이 기기에 보관한 변경이 {n}건 있어요. 나머지는 계속 전송돼요.',
