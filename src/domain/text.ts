@@ -15,7 +15,7 @@ const CONTROL_ONE_LINE = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- the same, with tab and line feed allowed
 const CONTROL_LINES = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface TextRule {
   /** Whether the field takes several lines (tab and line feed allowed). */

@@ -1,6 +1,10 @@
-/** U+0000, which PostgreSQL refuses in text and jsonb, and lone surrogates, which UTF-8 cannot carry. */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { LONE_SURROGATE } from '../../domain/text';
+
+/**
+ * U+0000, which PostgreSQL refuses in text and jsonb, and lone surrogates (the text rule's own
+ * pattern), which UTF-8 cannot carry.
+ */
+const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
 
 /**
  * Whether every string in a parsed request (keys too) can be stored and read back unchanged. The
