@@ -108,6 +108,12 @@ const MESSAGES = {
     en: 'The order has already moved on; this change no longer applies.',
   },
   order_not_found: { ko: '주문을 찾을 수 없습니다.', en: 'Order not found.' },
+  // A step of another kind's lifecycle (S10): "accept in 10 minutes" on a pre-order for Wednesday,
+  // "out for delivery" on a pickup. Answered, not applied, so the board's words stay true.
+  not_for_this_kind: {
+    ko: '이 주문 종류에는 할 수 없는 단계입니다. (예약 주문은 예약 확정, 배달 주문은 배달 출발)',
+    en: 'This step does not belong to this kind of order (a pre-order is confirmed for its slot; a delivery goes out for delivery).',
+  },
   order_exists: {
     ko: '같은 번호의 주문이 이미 있습니다.',
     en: 'An order with this number already exists.',
@@ -119,8 +125,8 @@ const MESSAGES = {
     en: 'The shop received this order by text message, but it cannot be linked to this phone, so its progress will not show here. Please call the shop to check on it.',
   },
   cancel_too_late: {
-    ko: '가게에서 이미 주문을 접수해 취소할 수 없습니다. 가게에 연락해 주세요.',
-    en: 'The shop has already accepted this order; please call the shop to cancel.',
+    ko: '가게에서 이미 주문을 접수(확정)해 취소할 수 없습니다. 가게에 연락해 주세요.',
+    en: 'The shop has already accepted or confirmed this order; please call the shop to cancel.',
   },
   sold_out: { ko: '품절된 메뉴가 있습니다.', en: 'An item in your order is sold out.' },
   quota_exceeded: {
@@ -166,6 +172,24 @@ const MESSAGES = {
   phone_invalid: {
     ko: '전화번호에는 숫자와 - + ( ) 만 쓸 수 있어요.',
     en: 'A phone number may hold only digits and - + ( ).',
+  },
+  // ——— who to call back and how much (domain/checkoutLimits.ts, #16) ———
+  name_required: { ko: '주문하시는 분의 이름을 적어 주세요.', en: 'Please enter your name.' },
+  phone_required: {
+    ko: '가게에서 연락드릴 휴대폰 번호를 적어 주세요.',
+    en: 'Please enter a phone number the shop can call.',
+  },
+  phone_not_korean: {
+    ko: '전화번호를 확인해 주세요. 예: 010-1234-5678',
+    en: 'Please check the phone number, e.g. 010-1234-5678.',
+  },
+  item_quantity_limit: {
+    ko: '한 메뉴를 가게에서 정한 수량보다 많이 담았어요. 더 필요하면 가게에 문의해 주세요.',
+    en: 'More of one item than the shop takes in one order. Please ask the shop for more.',
+  },
+  order_quantity_limit: {
+    ko: '한 번에 주문할 수 있는 수량을 넘었어요. 더 필요하면 가게에 문의해 주세요.',
+    en: 'More items than the shop takes in one order. Please ask the shop for more.',
   },
   // ——— delivery zones (domain/deliveryZones.ts) ———
   delivery_location_required: {

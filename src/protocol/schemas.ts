@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/checkout';
+import { MAX_PER_ITEM_LIMIT, MAX_PER_ORDER_LIMIT } from '../domain/checkoutLimits';
 import { SALES_BY, type SalesBy } from '../domain/sales';
+import { TRANSFER_DEADLINE_MAX, TRANSFER_DEADLINE_MIN } from '../domain/transferDeadline';
 import { slugProblem } from '../domain/slug';
 import { MAX_PHONE_LENGTH, PHONE_PATTERN } from '../domain/phone';
 import { ROLES } from '../domain/roles';
@@ -88,6 +90,12 @@ export const SettingsPatch = z
     leadMinutes: z.optional(intIn(0, LEAD_MINUTES_MAX)),
     preorderDays: z.optional(intIn(0, PREORDER_DAYS_MAX)),
     closedDates: z.optional(z.array(LocalDate).check(z.maxLength(CLOSED_DATES_MAX))),
+    // Minutes a customer has to send a bank transfer (domain/transferDeadline.ts, #16).
+    transferDeadlineMinutes: z.optional(intIn(TRANSFER_DEADLINE_MIN, TRANSFER_DEADLINE_MAX)),
+    // What a customer's order must hold (domain/checkoutLimits.ts, #16).
+    contactOptionalForPickup: z.optional(z.boolean()),
+    maxPerItem: z.optional(intIn(1, MAX_PER_ITEM_LIMIT)),
+    maxPerOrder: z.optional(intIn(1, MAX_PER_ORDER_LIMIT)),
   })
   .check(z.refine(atLeastOneField, { message: 'nothing to change' }));
 
@@ -180,6 +188,7 @@ export const PublicSchedule = z.strictObject({
   leadMinutes: z.int(),
   preorderDays: z.int(),
   closedDates: z.array(z.string()),
+  boardLeadMinutes: z.optional(z.int()),
 });
 
 export const ShopSettings = z.strictObject({
@@ -195,11 +204,16 @@ export const ShopSettings = z.strictObject({
   payAtPickup: z.boolean(),
   bankTransfer: z.boolean(),
   bankAccount: z.string(),
+  transferDeadlineMinutes: z.optional(z.int()),
   slotMinutes: z.int(),
   slotCapacity: z.int(),
   leadMinutes: z.int(),
   preorderDays: z.int(),
   closedDates: z.array(z.string()),
+  // Optional (S16): a phone's copy of the shop kept from before #16 lacks them; defaults apply.
+  contactOptionalForPickup: z.optional(z.boolean()),
+  maxPerItem: z.optional(z.int()),
+  maxPerOrder: z.optional(z.int()),
 });
 
 const MenuOptionSchema = z.strictObject({ id: z.string(), name: z.string(), priceDelta: Won });

@@ -22,7 +22,9 @@ export async function bumpShopVersion(tx: Queryable, shopId: string): Promise<nu
 
 const SETTINGS_COLUMNS = `id, slug, name, phone, address, notice, time_zone, hours,
   pickup_enabled, delivery_enabled, pay_at_pickup, bank_transfer, bank_account,
-  slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates`;
+  transfer_deadline_minutes,
+  slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates,
+  contact_optional_for_pickup, max_per_item, max_per_order`;
 interface ShopRow {
   id: string;
   slug: string;
@@ -37,11 +39,15 @@ interface ShopRow {
   pay_at_pickup: boolean;
   bank_transfer: boolean;
   bank_account: string;
+  transfer_deadline_minutes: number;
   slot_minutes: number;
   slot_capacity: number;
   lead_minutes: number;
   preorder_days: number;
   closed_dates: string[];
+  contact_optional_for_pickup: boolean;
+  max_per_item: number;
+  max_per_order: number;
 }
 
 function toSettings(r: ShopRow): Settings {
@@ -58,11 +64,15 @@ function toSettings(r: ShopRow): Settings {
     payAtPickup: r.pay_at_pickup,
     bankTransfer: r.bank_transfer,
     bankAccount: r.bank_account,
+    transferDeadlineMinutes: r.transfer_deadline_minutes,
     slotMinutes: r.slot_minutes,
     slotCapacity: r.slot_capacity,
     leadMinutes: r.lead_minutes,
     preorderDays: r.preorder_days,
     closedDates: r.closed_dates,
+    contactOptionalForPickup: r.contact_optional_for_pickup,
+    maxPerItem: r.max_per_item,
+    maxPerOrder: r.max_per_order,
   };
 }
 
@@ -136,5 +146,14 @@ export async function loadCheckoutRules(db: Queryable, shopId: string): Promise<
   const [row] = await db.query<ShopRow>(`select ${SETTINGS_COLUMNS} from shops where id = $1`, [shopId]);
   if (!row) throw new Error(`shop ${shopId} vanished`);
   const { pickup, delivery, payAtPickup, bankTransfer, bankAccount } = toSettings(row);
-  return { pickup, delivery, payAtPickup, bankTransfer, bankAccount };
+  return {
+    pickup,
+    delivery,
+    payAtPickup,
+    bankTransfer,
+    bankAccount,
+    contactOptionalForPickup: row.contact_optional_for_pickup,
+    maxPerItem: row.max_per_item,
+    maxPerOrder: row.max_per_order,
+  };
 }

@@ -24,11 +24,15 @@ const SETTINGS_COLUMNS = {
   payAtPickup: 'pay_at_pickup',
   bankTransfer: 'bank_transfer',
   bankAccount: 'bank_account',
+  transferDeadlineMinutes: 'transfer_deadline_minutes',
   slotMinutes: 'slot_minutes',
   slotCapacity: 'slot_capacity',
   leadMinutes: 'lead_minutes',
   preorderDays: 'preorder_days',
   closedDates: 'closed_dates',
+  contactOptionalForPickup: 'contact_optional_for_pickup',
+  maxPerItem: 'max_per_item',
+  maxPerOrder: 'max_per_order',
 } as const satisfies Record<keyof Patch, string>;
 
 const JSON_FIELDS = new Set<string>(['hours', 'closedDates']);

@@ -2,6 +2,8 @@ import type { MenuItem } from '../../domain/catalogue';
 import {
   customerMayCancel,
   nextStatus,
+  transitionRefusal,
+  type Fulfilment,
   type OrderAction,
   type OrderLineInput,
   type OrderStatus,
@@ -16,7 +18,7 @@ import { CUSTOMER_MUTATIONS, type Mutation, type MutationArgs } from '../../prot
 import { bumpShopVersion, ITEM_COLUMNS, toItem, type ItemRow } from '../shops/queries';
 import type { Queryable } from '../storage/types';
 import type { Schedule } from '../../domain/schedule';
-import { checkoutProblem } from '../../domain/checkout';
+import { checkoutProblem, customerCheckoutProblem } from '../../domain/checkout';
 import { leadTimeProblem } from '../../domain/leadTime';
 import { loadCheckoutRules } from '../shops/queries';
 import { shareHash, shareSecretMatches } from './shareLink';
@@ -24,6 +26,8 @@ import { handoffKeyOf } from '../../protocol/handoff';
 import { sendMessage } from './messages';
 import { setSoldOut } from '../shops/menuSoldOut';
 import { redeemVoucher } from '../vouchers/redeem';
+import { setTransferDeadline } from '../payments/transferDeadline';
+import { assignOrderNumber } from './orderNumber';
 
 /** Who sent a mutation: a customer's phone, or a signed-in member of the shop. */
 export type Caller = { kind: 'device'; deviceId: string } | { kind: 'shop'; userId: string };
@@ -88,8 +92,15 @@ export async function applyMutation(
         sql: 'reject_reason = $4',
         params: [m.args.reason],
       });
+    case 'confirmOrder':
+      return transition(tx, shop, caller, m.args, 'confirm');
     case 'markReady':
       return transition(tx, shop, caller, m.args, 'markReady');
+    case 'dispatchOrder':
+      return transition(tx, shop, caller, m.args, 'dispatch', {
+        sql: 'rider_name = $4, rider_phone = $5',
+        params: [m.args.riderName ?? '', m.args.riderPhone ?? ''],
+      });
     case 'completeOrder':
       return transition(tx, shop, caller, m.args, 'complete');
     case 'cancelOrder':
@@ -154,7 +165,10 @@ async function placeOrder(
   const scheduleProblem = pickupProblem(now, a.date, a.slot, shop.schedule);
   if (scheduleProblem) return rejected(scheduleProblem, a.orderId);
   const rules = await loadCheckoutRules(tx, shop.id);
-  const checkout = checkoutProblem(rules, a);
+  // A customer's phone must leave a way to call back and stay within the shop's quantities (#16). The
+  // shop's own orders (phone calls typed on the tablet, SMS hand-offs it imports) are its own call:
+  // a walk-in at the counter has no number to give, and the tablet shows what it imports first.
+  const checkout = caller.kind === 'device' ? customerCheckoutProblem(rules, a) : checkoutProblem(rules, a);
   if (checkout) return rejected(checkout, a.orderId);
 
   const itemIds = [...new Set(a.lines.map((l) => l.itemId))];
@@ -227,18 +241,25 @@ async function placeOrder(
       a.handoffKey !== undefined ? shareHash(a.handoffKey) : null,
     ],
   );
+  // Still under the shop's lock taken above: numbers are given one at a time (issue #16).
+  await assignOrderNumber(tx, shop.id, a.orderId, now, shop.schedule.timeZone);
+  await setTransferDeadline(tx, shop.id, a.orderId, a, now, shop.schedule.timeZone);
   return applied(a.orderId, deviceId, version);
 }
 
 /** Payment is a fact the shop records, apart from the order's progress (a transfer may come first). */
 async function markPaid(tx: Queryable, shop: ShopContext, a: MutationArgs<'markPaid'>): Promise<Outcome> {
   const version = await bumpShopVersion(tx, shop.id);
-  const [order] = await tx.query<{ device_id: string | null }>(
-    `update orders set paid_at = case when $3 then coalesce(paid_at, now()) end, version = $4
-      where id = $1 and shop_id = $2 returning device_id`,
+  // Money is not recorded on an order that was cancelled or rejected (#16: after the shop's lock, so a
+  // deadline sweep that cancelled first wins, and an order is never both cancelled and paid).
+  const [order] = await tx.query<{ device_id: string | null; closed: boolean }>(
+    `with o as (select id, device_id, status in ('cancelled', 'rejected') as closed
+                  from orders where id = $1 and shop_id = $2 for update)
+     update orders set paid_at = case when $3 then coalesce(paid_at, now()) end, version = $4
+       from o where orders.id = o.id and not ($3 and o.closed)
+     returning o.device_id, o.closed`,
     [a.orderId, shop.id, a.paid, version],
   );
-  if (!order) return rejected('order_not_found', a.orderId);
   return applied(a.orderId, order.device_id, version);
 }
 
@@ -265,20 +286,30 @@ async function transition(
 ): Promise<Outcome> {
   // Shop first, then the order row: the one lock order every writer uses, so none can deadlock.
   const version = await bumpShopVersion(tx, shop.id);
-  const [order] = await tx.query<{ status: Parameters<typeof nextStatus>[0]; device_id: string | null }>(
-    'select status, device_id from orders where id = $1 and shop_id = $2 for update',
-    [orderId, shop.id],
-  );
+  const [order] = await tx.query<{
+    status: OrderStatus;
+    fulfilment: Fulfilment;
+    slot: string | null;
+    device_id: string | null;
+  }>('select status, fulfilment, slot, device_id from orders where id = $1 and shop_id = $2 for update', [
+    orderId,
+    shop.id,
+  ]);
   // A customer sees only their own orders: another device's order "does not exist" (S13).
   if (!order || (caller.kind === 'device' && order.device_id !== caller.deviceId))
     return rejected('order_not_found', orderId);
   if (caller.kind === 'device' && !customerMayCancel(order.status)) {
-    return rejected(order.status === 'accepted' ? 'cancel_too_late' : 'invalid_transition', orderId);
+    const inHand = order.status === 'accepted' || order.status === 'confirmed';
+    return rejected(inHand ? 'cancel_too_late' : 'invalid_transition', orderId);
   }
+  // A step of another kind's lifecycle is refused whatever the status (S10): accepting a Wednesday
+  // pre-order "in 10 minutes" would promise the customer a time nobody meant.
+  const refusal = transitionRefusal(order, action);
+  if (refusal === 'not_for_this_kind') return rejected(refusal, orderId);
   // Compare-and-set: decided on a status that has since moved on (another tablet was first).
   if (from !== undefined && order.status !== from) return rejected('invalid_transition', orderId);
-  const next = nextStatus(order.status, action);
-  if (!next) return rejected('invalid_transition', orderId);
+  const next = nextStatus(order, action);
+  if (refusal || !next) return rejected('invalid_transition', orderId);
   const set = ['status = $2', 'version = $3', extra.sql].filter(Boolean).join(', ');
   await tx.query(`update orders set ${set} where id = $1`, [orderId, next, version, ...extra.params]);
   return applied(orderId, order.device_id, version);
