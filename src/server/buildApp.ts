@@ -22,6 +22,7 @@ import { LocalPokeHub } from './sync/localPokeHub';
 import { openPgPokeHub } from './sync/pgPokeHub';
 import type { PokeHub } from './sync/pokeHub';
 import { PokeStreams } from './sync/stream';
+import { TransferSweeper, type SweeperOptions } from './payments/transferSweeper';
 import type { Storage } from './storage/types';
 
 /** Large enough for any order or settings change; anything bigger is a mistake or an attack. */
@@ -37,6 +38,8 @@ export interface BuildOptions {
   pokeHub?: PokeHub;
   /** Sends order notifications (Web Push); tests pass their own to await its sends. */
   pushNotifier?: PushNotifier;
+  /** The job that cancels overdue bank transfers (#16): its clock and pace, or false for none. */
+  transferSweep?: Pick<SweeperOptions, 'intervalMs' | 'now'> | false;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -115,6 +118,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await notifier.vapidKeys();
   // Ours to close: sends still out get a moment, and are abandoned rather than holding up the exit.
   if (!opts.pushNotifier) app.addHook('onClose', async () => notifier.close());
+  if (opts.transferSweep !== false) {
+    const sweeper = new TransferSweeper({
+      storage: opts.storage,
+      hub,
+      log: app.log.child({ part: 'transfer-sweep' }),
+      ...opts.transferSweep,
+    });
+    // Stopped (and its sweep in progress awaited) before the hub and the storage close.
+    app.addHook('preClose', async () => sweeper.stop());
+    app.addHook('onReady', async () => sweeper.start());
+  }
   installSecurity(app, security);
   const spaFallback = await installStatic(app, config.staticDir);
   installErrorHandling(app, spaFallback);

@@ -1,6 +1,7 @@
 import type { MenuItem } from '../../domain/catalogue';
 import {
   customerMayCancel,
+  isActive,
   nextStatus,
   transitionRefusal,
   type Fulfilment,
@@ -252,13 +253,15 @@ async function markPaid(tx: Queryable, shop: ShopContext, a: MutationArgs<'markP
   const version = await bumpShopVersion(tx, shop.id);
   // Money is not recorded on an order that was cancelled or rejected (#16: after the shop's lock, so a
   // deadline sweep that cancelled first wins, and an order is never both cancelled and paid).
-  const [order] = await tx.query<{ device_id: string | null; closed: boolean }>(
-    `with o as (select id, device_id, status in ('cancelled', 'rejected') as closed
-                  from orders where id = $1 and shop_id = $2 for update)
-     update orders set paid_at = case when $3 then coalesce(paid_at, now()) end, version = $4
-       from o where orders.id = o.id and not ($3 and o.closed)
-     returning o.device_id, o.closed`,
-    [a.orderId, shop.id, a.paid, version],
+  const [order] = await tx.query<{ device_id: string | null; status: OrderStatus }>(
+    'select device_id, status from orders where id = $1 and shop_id = $2 for update',
+    [a.orderId, shop.id],
+  );
+  if (!order) return rejected('order_not_found', a.orderId);
+  if (a.paid && !isActive(order.status)) return rejected('invalid_transition', a.orderId);
+  await tx.query(
+    'update orders set paid_at = case when $2 then coalesce(paid_at, now()) end, version = $3 where id = $1',
+    [a.orderId, a.paid, version],
   );
   return applied(a.orderId, order.device_id, version);
 }
