@@ -29,6 +29,9 @@ export const OrderLineInputSchema = z.strictObject({
 const From = z.optional(z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]));
 const Payment = z.enum(PAYMENT_METHODS as [PaymentMethod, ...PaymentMethod[]]);
 
+/** An order's note (요청 사항): the checkout counts down to it rather than cutting silently (#16). */
+export const MAX_NOTE_LENGTH = 500;
+
 /** Chat text: plain text only, bounded so one message cannot fill a phone's screen or the database. */
 export const MAX_MESSAGE_LENGTH = 1000;
 
@@ -42,7 +45,7 @@ export const mutationArgs = {
     customerName: trimmed(40),
     customerPhone: Phone,
     address: trimmed(200),
-    note: trimmed(500, { lines: true }),
+    note: trimmed(MAX_NOTE_LENGTH, { lines: true }),
     payment: z._default(Payment, 'at_pickup'),
     /**
      * A secret the phone puts in the order's share link; the server keeps only its hash. Absent for
@@ -64,7 +67,16 @@ export const mutationArgs = {
   cancelOrder: z.strictObject({ orderId: Id, from: From }),
   acceptOrder: z.strictObject({ orderId: Id, from: From, prepMinutes: intIn(1, 240) }),
   rejectOrder: z.strictObject({ orderId: Id, from: From, reason: nonBlank(200, { lines: true }) }),
+  /** A pre-order promised for its slot: no prep minutes, the slot is the promise (S10). */
+  confirmOrder: z.strictObject({ orderId: Id, from: From }),
   markReady: z.strictObject({ orderId: Id, from: From }),
+  /** A delivery leaves the shop; the rider's name and phone, when given, are shown to the customer. */
+  dispatchOrder: z.strictObject({
+    orderId: Id,
+    from: From,
+    riderName: z.optional(trimmed(40)),
+    riderPhone: z.optional(Phone),
+  }),
   completeOrder: z.strictObject({ orderId: Id, from: From }),
   /** The shop saw the money: cash or card at the counter, or a bank transfer it checked. */
   markPaid: z.strictObject({ orderId: Id, paid: z.boolean() }),
@@ -129,7 +141,9 @@ export const MutationSchema = z.discriminatedUnion('name', [
   mutation('cancelOrder'),
   mutation('acceptOrder'),
   mutation('rejectOrder'),
+  mutation('confirmOrder'),
   mutation('markReady'),
+  mutation('dispatchOrder'),
   mutation('completeOrder'),
   mutation('markPaid'),
   mutation('sendMessage'),
@@ -176,12 +190,21 @@ export const OrderSchema = z.strictObject({
   readyBy: z.nullable(z.string()),
   rejectReason: z.nullable(z.string()),
   version: z.int(),
+  /** A bank transfer's deadline (issue #16); absent from older servers. */
+  payBy: z.optional(z.nullable(z.string())),
+  /** Why the server cancelled the order, as a code ('transfer_deadline'). */
+  cancelReason: z.optional(z.nullable(z.string())),
+  /** Who took a delivery out, when the shop said so. */
+  riderName: z.optional(z.string()),
+  riderPhone: z.optional(z.string()),
   /** Computed by the server from the pin and the zones; included in total. Absent: none. */
   deliveryFee: z.optional(Won),
   /** The delivery pin, for the shop's map of the day's deliveries. Never in a share link. */
   location: z.optional(z.nullable(LatLngSchema)),
   /** The customer's device (the chat conversation's key): to the shop's devices only. */
   deviceId: z.optional(z.nullable(Id)),
+  /** The day's order number ("23번"), given by the server; null for orders from before numbering. */
+  number: z.optional(z.nullable(z.int())),
 });
 
 export const MessageSchema = z.strictObject({
@@ -212,6 +235,7 @@ export const SharedOrderSchema = z.pick(OrderSchema, {
   receivedAt: true,
   readyBy: true,
   rejectReason: true,
+  number: true,
 });
 export const SharedOrderRequest = z.strictObject({ orderId: Id, secret: Token });
 

@@ -53,6 +53,7 @@ export function shopRoutes(app: FastifyInstance, deps: Deps): void {
       receivedAt: o.receivedAt,
       readyBy: o.readyBy,
       rejectReason: o.rejectReason,
+      number: o.number ?? null,
     };
   });
 

@@ -7,7 +7,8 @@ import type { Queryable } from '../storage/types';
 
 export const ORDER_COLUMNS = `id, device_id, lines, total, status, fulfilment, date::text as date, slot,
   customer_name, customer_phone, address, note, payment, paid_at, created_at, received_at, prep_minutes, ready_by, reject_reason, version,
-  delivery_fee, lat, lng`;
+  delivery_fee, lat, lng, rider_name, rider_phone, number,
+  pay_by, cancel_reason`;
 
 export interface OrderRow {
   id: string;
@@ -33,6 +34,13 @@ export interface OrderRow {
   delivery_fee: number;
   lat: number | null;
   lng: number | null;
+  /** Issue #16 (5): a transfer's deadline, and why the server cancelled the order, when it did. */
+  pay_by: Date | null;
+  cancel_reason: string | null;
+  rider_name: string;
+  rider_phone: string;
+  /** The day's order number (issue #16); null for orders from before numbering. */
+  number: number | null;
 }
 
 /**
@@ -66,10 +74,16 @@ export function toOrder(r: OrderRow): Order {
     version: r.version,
     deliveryFee: r.delivery_fee,
     location: r.lat === null || r.lng === null ? null : { lat: r.lat, lng: r.lng },
+    payBy: r.pay_by?.toISOString() ?? null,
+    cancelReason: r.cancel_reason,
+    number: r.number,
+    // Only once it has gone out: an empty name is "not said", not a rider called "".
+    ...(r.rider_name ? { riderName: r.rider_name } : {}),
+    ...(r.rider_phone ? { riderPhone: r.rider_phone } : {}),
   };
 }
 
-export const SCHEDULE_COLUMNS = `time_zone, hours, slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates`;
+export const SCHEDULE_COLUMNS = `time_zone, hours, slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates, board_lead_minutes`;
 
 export interface ScheduleRow {
   time_zone: string;
@@ -79,6 +93,7 @@ export interface ScheduleRow {
   lead_minutes: number;
   preorder_days: number;
   closed_dates: string[];
+  board_lead_minutes: number;
 }
 
 export function toSchedule(r: ScheduleRow): Schedule {
@@ -90,6 +105,7 @@ export function toSchedule(r: ScheduleRow): Schedule {
     leadMinutes: r.lead_minutes,
     preorderDays: r.preorder_days,
     closedDates: r.closed_dates,
+    boardLeadMinutes: r.board_lead_minutes,
   };
 }
 
