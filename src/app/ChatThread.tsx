@@ -9,6 +9,7 @@ import { MAX_MESSAGE_LENGTH } from '../protocol/sync';
 import { Alert } from '../ui/Alert';
 import { navigate } from './router';
 import { useLive } from './useDeviceSync';
+import { useOrderLabels } from './useOrderLabels';
 import { UserText } from '../ui/UserText';
 import { typed } from '../ui/typed';
 
@@ -69,7 +70,8 @@ export function ChatThread({
     if (el && newestKey) el.scrollTop = el.scrollHeight;
   }, [newestKey]);
 
-  const label = orderLabel ?? ((id: string) => t('chatOrderRef', { id: id.slice(0, 8) }));
+  const labelOf = useOrderLabels(db, messages?.flatMap((m) => (m.orderId ? [m.orderId] : [])) ?? []);
+  const label = orderLabel ?? ((id: string) => t('chatOrderRef', { label: labelOf(id) }));
   return (
     <div className="chat">
       <div

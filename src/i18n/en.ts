@@ -2,6 +2,8 @@ import type { MessageKey } from './ko';
 import type { ConsoleKey } from './shop/console';
 import { deliveryPin } from './deliveryMessages';
 import { wallet } from './walletMessages';
+import { transferMessages } from './transferMessages';
+import { checkoutMessages } from './checkoutMessages';
 
 export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   appName: 'Dangol',
@@ -46,14 +48,22 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   pickupAsap: 'Now (as soon as possible)',
   placeOrder: 'Place order',
   myOrders: 'My orders',
-  orderNumber: 'Order {id}',
+  orderNumber: 'Order {label}',
+  orderNo: 'No. {n}',
+  orderTemp: 'Temp {code}',
   cancelOrder: 'Cancel order',
   stateSaved: 'Saved on this phone — not yet sent to the shop',
-  stateSent: 'Sent — waiting for the shop',
-  stateReceived: 'The shop has your order',
+  stateSent: "Sent — not on the shop's device yet",
+  stateReceived: "On the shop's device — not accepted yet",
   stateAccepted: 'Accepted — ready by {time}',
-  stateReady: 'Ready — come and get it',
-  stateCompleted: 'Picked up',
+  stateAcceptedDelivery: 'Accepted — leaves for delivery when ready, around {time}',
+  stateConfirmedPickup: 'Confirmed — collect it {when}',
+  stateConfirmedDelivery: 'Confirmed — delivered {when}',
+  stateReady: 'Ready — collect it at the shop',
+  stateOutForDelivery: 'Out for delivery — on its way',
+  stateRider: 'Delivered by {rider}',
+  stateCompleted: 'Collected',
+  stateDelivered: 'Delivered',
   stateRejected: 'Declined by the shop: {reason}',
   stateCancelled: 'Cancelled',
   stateRefused: 'Your order was not accepted: {reason}',
@@ -143,10 +153,10 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   chatSend: 'Send',
   chatCount: '{n}/{max} characters',
   chatEmpty: 'No messages yet.',
-  chatOrderRef: 'Order #{id}',
+  chatOrderRef: 'Order {label}',
   chatTitle: 'Ask {shop}',
   chatNote: 'The shop answers as soon as it sees your message. For anything urgent, please call the shop.',
-  chatAboutOrder: 'About order #{id}',
+  chatAboutOrder: 'About order {label}',
   chatConversations: 'Conversations',
   chatGuest: 'Customer {id}',
   chatUnread: '{n} new',
@@ -216,5 +226,7 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   confirmTransfer: 'Transfer received',
   markPaid: 'Paid',
   ...wallet.en,
+  ...transferMessages.en,
+  ...checkoutMessages.en,
   ...deliveryPin.en,
 };

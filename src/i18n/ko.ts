@@ -1,6 +1,8 @@
 import type { consoleMessages } from './shop/console';
 import { deliveryPin } from './deliveryMessages';
 import { wallet } from './walletMessages';
+import { transferMessages } from './transferMessages';
+import { checkoutMessages } from './checkoutMessages';
 
 /** Korean is the source of truth for every word on screen; en.ts must have the same keys. */
 export const ko = {
@@ -48,14 +50,24 @@ export const ko = {
   pickupAsap: '지금 바로 (가능한 빨리)',
   placeOrder: '주문하기',
   myOrders: '내 주문',
-  orderNumber: '주문 {id}',
+  orderNumber: '주문 {label}',
+  // What an order is called by (domain/orderNumber): the server's number for the day, or until it
+  // arrives a code that says it is provisional, so it is never called out as a number.
+  orderNo: '{n}번',
+  orderTemp: '임시 {code}',
   cancelOrder: '주문 취소',
   stateSaved: '이 휴대폰에 저장됨 — 아직 가게에 전송되지 않았습니다',
-  stateSent: '전송됨 — 가게 확인을 기다리는 중',
-  stateReceived: '가게에서 주문을 받았습니다',
-  stateAccepted: '접수됨 — {time}까지 준비됩니다',
-  stateReady: '준비 완료 — 가져가세요',
+  stateSent: '전송됨 — 가게 기기에 도착하기를 기다리는 중',
+  stateReceived: '가게 기기에 도착 — 아직 접수 전이에요',
+  stateAccepted: '접수됨 — {time}까지 준비돼요',
+  stateAcceptedDelivery: '접수됨 — {time}쯤 준비되면 배달을 출발해요',
+  stateConfirmedPickup: '예약 확정 — {when}에 찾으러 오세요',
+  stateConfirmedDelivery: '예약 확정 — {when}에 배달해 드려요',
+  stateReady: '준비 완료 — 가게에서 찾아가세요',
+  stateOutForDelivery: '배달 출발 — 곧 도착해요',
+  stateRider: '배달하는 분: {rider}',
   stateCompleted: '픽업 완료',
+  stateDelivered: '배달 완료',
   stateRejected: '가게에서 거절했습니다: {reason}',
   stateCancelled: '취소됨',
   stateRefused: '주문이 접수되지 않았습니다: {reason}',
@@ -150,10 +162,10 @@ export const ko = {
   chatSend: '보내기',
   chatCount: '{n}/{max}자',
   chatEmpty: '아직 주고받은 메시지가 없어요.',
-  chatOrderRef: '주문 #{id}',
+  chatOrderRef: '주문 {label}',
   chatTitle: '{shop}에 문의하기',
   chatNote: '가게에서 메시지를 확인하는 대로 답해 드려요. 급한 일은 가게로 전화해 주세요.',
-  chatAboutOrder: '주문 #{id} 관련 문의',
+  chatAboutOrder: '주문 {label} 관련 문의',
   chatConversations: '대화 목록',
   chatGuest: '손님 {id}',
   chatUnread: '새 메시지 {n}',
@@ -221,6 +233,8 @@ export const ko = {
   confirmTransfer: '입금 확인',
   markPaid: '결제 받음',
   ...wallet.ko,
+  ...transferMessages.ko,
+  ...checkoutMessages.ko,
   ...deliveryPin.ko,
 } as const;
 

@@ -3,7 +3,8 @@ import { formatWon } from '../domain/money';
 import type { Order } from '../domain/order';
 import { useT } from '../i18n';
 import type { Lang } from '../protocol/lang';
-import { formatDay, orderNumber } from './format';
+import { formatDay } from './format';
+import { orderLabel } from '../i18n/orderLabel';
 import { UserText } from '../ui/UserText';
 
 /** One stop of the day's deliveries, in the suggested visiting order (null: no pin, at the end). */
@@ -44,7 +45,7 @@ export function DeliveryList({ date, stops, lang }: { date: string; stops: Deliv
                 {o.address ? <UserText>{o.address}</UserText> : t('deliveriesNoPin')}
                 <br />
                 <small>
-                  #{orderNumber(o.id)} <UserText>{o.customerName}</UserText>
+                  {orderLabel(o, lang)} <UserText>{o.customerName}</UserText>
                 </small>
               </td>
               <td>{o.customerPhone}</td>

@@ -1,6 +1,7 @@
 import type { Order } from '../domain/order';
 import { useT } from '../i18n';
-import { formatDay, formatMoment, orderNumber } from './format';
+import { formatDay, formatMoment } from './format';
+import { orderLabel } from '../i18n/orderLabel';
 import { OrderLines } from './OrderLines';
 import { UserText } from '../ui/UserText';
 
@@ -19,7 +20,7 @@ export function KitchenSlip({ order, timeZone }: { order: Order; timeZone?: stri
       <p className="slip-kind">
         {t('slipKitchen')} · {t(order.fulfilment === 'delivery' ? 'slipFulfilDelivery' : 'slipFulfilPickup')}
       </p>
-      <h1 className="slip-number">{t('slipOrder', { id: orderNumber(order.id) })}</h1>
+      <h1 className="slip-number">{t('slipOrder', { label: orderLabel(order, lang) })}</h1>
       <p className="slip-when">{when}</p>
       <p className="slip-who">
         <UserText>{order.customerName || '—'}</UserText> {order.customerPhone}

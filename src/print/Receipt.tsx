@@ -1,7 +1,8 @@
 import { formatWon } from '../domain/money';
 import type { Order } from '../domain/order';
 import { useT } from '../i18n';
-import { formatDay, formatMoment, orderNumber } from './format';
+import { formatDay, formatMoment } from './format';
+import { orderLabel } from '../i18n/orderLabel';
 import { OrderLines } from './OrderLines';
 import { UserText } from '../ui/UserText';
 
@@ -24,7 +25,7 @@ export function Receipt({
       <p className="slip-kind">{t('receiptTitle')}</p>
       <hr />
       <p className="receipt-row">
-        <span>{t('slipOrder', { id: orderNumber(order.id) })}</span>
+        <span>{t('slipOrder', { label: orderLabel(order, lang) })}</span>
         <span>{t(order.fulfilment === 'delivery' ? 'slipFulfilDelivery' : 'slipFulfilPickup')}</span>
       </p>
       <p className="receipt-row">

@@ -28,8 +28,3 @@ export function formatMoment(iso: string, lang: Lang, timeZone?: string): string
     hourCycle: 'h23',
   }).format(new Date(iso));
 }
-
-/** The short order number people read out and write on boxes: the first eight characters of the id. */
-export function orderNumber(id: string): string {
-  return id.slice(0, 8);
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handoffMessage, smsHref } from '../../src/app/customer/handoffMessage';
 import { FSI, PDI } from '../../src/domain/bidi';
+import { provisionalCode } from '../../src/domain/orderNumber';
 import { decodeHandoff, type HandoffOrder } from '../../src/protocol/handoff';
 
 const ITEM = 'a3bb189e-8bf9-4888-9912-ace4e6543002';
@@ -37,6 +38,8 @@ describe('SMS hand-off message', () => {
       '010-1234-5678',
     ])
       expect(text).toContain(part);
+    // Named by the same provisional label the phone shows and the importing tablet will show (#16).
+    expect(text.split('\n')[0]).toBe(`[${FSI}행복반찬${PDI}] 주문 임시 ${provisionalCode(order.orderId)}`);
     const code = text.split('\n').at(-1)!;
     expect(code).toMatch(/^DG-[0-9A-Z]+$/);
     expect(decodeHandoff(code, { shopSlug: 'banchan-house', catalogue })).toEqual({ ok: true, order });
@@ -82,7 +85,7 @@ describe('SMS hand-off message', () => {
       lang: 'ko',
     });
     const lines = text.split('\n');
-    expect(lines[0]).toBe(`[${FSI}행복반찬${PDI}] 주문`);
+    expect(lines[0]).toBe(`[${FSI}행복반찬${PDI}] 주문 임시 ${provisionalCode(order.orderId)}`);
     expect(lines[1]).toBe(`- ${FSI}${RLO}떡갈비${PDI} (${FSI}500g${PDI}) ×2 24,000원`);
     expect(lines).toContain(`이름: ${FSI}${RLO}김민지${PDI}`);
     expect(lines).toContain(`요청: ${FSI}문 앞에${PDI}`);

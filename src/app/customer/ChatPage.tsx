@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ClientDb } from '../../client/db';
 import { useT } from '../../i18n';
 import { ChatThread } from '../ChatThread';
+import { useOrderLabels } from '../useOrderLabels';
 import { Msg } from '../../ui/UserText';
 
 export interface ChatPageProps {
@@ -19,13 +20,14 @@ export interface ChatPageProps {
 export function ChatPage({ db, shopName, orderId = null, orderHref, onSent }: ChatPageProps) {
   const { t } = useT();
   const titleId = useId();
+  const labelOf = useOrderLabels(db, orderId ? [orderId] : []);
   return (
     <section className="chat-page" aria-labelledby={titleId}>
       <h2 id={titleId}>
         <Msg text={t('chatTitle')} user={{ shop: shopName }} />
       </h2>
       <p className="muted">{t('chatNote')}</p>
-      {orderId && <p className="notice">{t('chatAboutOrder', { id: orderId.slice(0, 8) })}</p>}
+      {orderId && <p className="notice">{t('chatAboutOrder', { label: labelOf(orderId) })}</p>}
       <ChatThread
         db={db}
         deviceId={null}

@@ -4,12 +4,15 @@ import { orderDisplay } from '../../client/orderState';
 import { shareSecretOf } from '../../client/shareSecrets';
 import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
+import { orderLabel } from '../../i18n/orderLabel';
 import { CopyButton } from '../../ui/CopyButton';
 import type { MutationArgs } from '../../protocol/sync';
 import { OrderStatus } from '../OrderStatus';
 import { navigate } from '../router';
 import { useLive, type DeviceSync } from '../useDeviceSync';
 import { BankTransferInfo } from './BankTransferInfo';
+import { TransferLapsed } from './TransferLapsed';
+import { depositorName, depositorReference } from '../../domain/transferDeadline';
 import { formatShopDate } from '../dates';
 import { HandOff } from './HandOff';
 import { PushToggle } from './PushToggle';
@@ -69,8 +72,11 @@ export function OrderPage({
   const waitedLong = state === 'saved' && now - order.createdAt > HANDOFF_AFTER_MS;
   return (
     <article className="order-page" aria-labelledby="order-title">
-      <h2 id="order-title">{t('orderNumber', { id: orderId.slice(0, 8) })}</h2>
+      <h2 id="order-title">
+        {t('orderNumber', { label: orderLabel({ id: orderId, number: view?.number }, lang) })}
+      </h2>
       <OrderStatus order={order} timeZone={data.shop.timeZone} />
+      {view && <TransferLapsed order={view} timeZone={data.shop.timeZone} />}
       {waitedLong && placing && (
         <HandOff
           order={order}
@@ -122,7 +128,13 @@ export function OrderPage({
           {view.payment === 'bank_transfer' &&
             !view.paidAt &&
             (state === 'saved' || state === 'sent' || state === 'received' || state === 'accepted') && (
-              <BankTransferInfo account={data.shop.bankAccount} amount={view.total} />
+              <BankTransferInfo
+                account={data.shop.bankAccount}
+                amount={view.total}
+                depositor={depositorName(view.customerName, depositorReference(view.id))}
+                payBy={view.payBy}
+                timeZone={data.shop.timeZone}
+              />
             )}
         </>
       )}

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../client/api';
 import { formatWon } from '../../domain/money';
-import { useT, type MessageKey } from '../../i18n';
+import { useT } from '../../i18n';
+import { orderLabel } from '../../i18n/orderLabel';
+import { customerStateKey, stateVars } from '../orderWords';
 import type { RouteResponse } from '../../protocol/routes';
 import { Alert } from '../../ui/Alert';
 import { formatShopDate, formatShopTime } from '../dates';
@@ -10,15 +12,6 @@ import { Msg, UserText } from '../../ui/UserText';
 type Shared = RouteResponse<'sharedOrder'>;
 /** Someone holding a shared link has no device stream: a gentle poll keeps the page current. */
 const POLL_MS = 15_000;
-
-const LABEL: Record<Shared['status'], MessageKey> = {
-  placed: 'stateSent',
-  accepted: 'stateAccepted',
-  ready: 'stateReady',
-  completed: 'stateCompleted',
-  rejected: 'stateRejected',
-  cancelled: 'stateCancelled',
-};
 
 /** An order opened from a link the customer shared: its progress only, never who ordered it. */
 export function SharedOrderPage({
@@ -50,16 +43,14 @@ export function SharedOrderPage({
     };
   }, [slug, orderId, secret, lang]);
   if (!order) return error ? <Alert error={error} /> : <p className="loading">{t('loading')}</p>;
-  const state = order.status === 'placed' && order.receivedAt ? 'stateReceived' : LABEL[order.status];
+  // The same words as the customer's own page, less what only the customer's phone knows (saved, refused).
+  const honest = order.status === 'placed' ? (order.receivedAt ? 'received' : 'sent') : order.status;
+  const state = customerStateKey(honest, order);
   return (
     <article className="order-page" aria-labelledby="order-title">
-      <h2 id="order-title">{t('orderNumber', { id: order.id.slice(0, 8) })}</h2>
+      <h2 id="order-title">{t('orderNumber', { label: orderLabel(order, lang) })}</h2>
       <p role="status">
-        <Msg
-          text={t(state)}
-          vars={{ time: order.readyBy ? formatShopTime(order.readyBy, timeZone, lang) : '' }}
-          user={{ reason: order.rejectReason }}
-        />
+        <Msg text={t(state)} vars={stateVars(order, lang, timeZone)} user={{ reason: order.rejectReason }} />
       </p>
       <ul className="plain-list">
         {order.lines.map((l, i) => (

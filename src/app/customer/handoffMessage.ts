@@ -3,6 +3,7 @@ import { weekdayOf } from '../../domain/schedule';
 import { encodeHandoff, handoffKeyOf, type HandoffOrder } from '../../protocol/handoff';
 import type { MutationArgs } from '../../protocol/sync';
 import { isolate } from '../../domain/bidi';
+import { orderLabel } from '../../i18n/orderLabel';
 
 /**
  * The text message a customer sends when the server cannot be reached: a summary the shop can read
@@ -95,7 +96,9 @@ export function handoffMessage(args: {
   // Every typed text between isolates (domain/bidi): an override in a name or note must not reverse
   // the quantities, prices and phone number after it in the shop's message app.
   return [
-    `[${isolate(shopName)}] ${w.order}`,
+    // The same provisional label the phone shows and the tablet will show once it imports the code
+    // below (both derive it from the order id), so the order has one name until the server numbers it.
+    `[${isolate(shopName)}] ${w.order} ${orderLabel({ id: order.orderId }, lang)}`,
     ...items,
     `${w.total} ${won(priced.total)}`,
     `${w[order.fulfilment]} ${when}`,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { ChatThread } from '../ChatThread';
+import { useOrderLabels } from '../useOrderLabels';
 import { ChatOrderCard } from './ChatOrderCard';
 import { useLive } from '../useDeviceSync';
 import type { ShopPanelProps } from './panel';
@@ -16,6 +17,7 @@ export function ChatInbox({ sync }: ShopPanelProps) {
   const open = conversations?.find((c) => c.deviceId === openId);
   const openVersion = open?.maxVersion ?? 0;
   const db = sync?.db;
+  const labelOf = useOrderLabels(db, open?.orderIds.slice(0, 5) ?? []);
 
   // What is on screen has been read, including messages that arrive while it is open.
   useEffect(() => {
@@ -66,7 +68,7 @@ export function ChatInbox({ sync }: ShopPanelProps) {
                       aria-pressed={shownOrderId === id}
                       onClick={() => setShownOrderId(shownOrderId === id ? null : id)}
                     >
-                      {t('chatOrderRef', { id: id.slice(0, 8) })}
+                      {t('chatOrderRef', { label: labelOf(id) })}
                     </button>
                   </li>
                 ))}

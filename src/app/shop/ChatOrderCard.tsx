@@ -1,6 +1,7 @@
 import type { ClientDb } from '../../client/db';
 import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
+import { orderLabel } from '../../i18n/orderLabel';
 import { OrderStatus } from '../OrderStatus';
 import { useLive } from '../useDeviceSync';
 import { Msg, UserText, UserTextList } from '../../ui/UserText';
@@ -20,7 +21,9 @@ export function ChatOrderCard({
 }) {
   const { lang, t } = useT();
   const order = useLive(db, (d) => d.orders.get(orderId), `chat-order:${orderId}`);
-  const label = t('orderNumber', { id: orderId.slice(0, 8) });
+  const label = t('orderNumber', {
+    label: orderLabel({ id: orderId, number: (order?.view ?? order?.server)?.number }, lang),
+  });
   const view = order?.view;
   return (
     <section className="order-card chat-order-card" aria-label={label}>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../../../i18n';
-import { orderNumber } from '../../../print/format';
+import { localOrderLabel } from '../../useOrderLabels';
 import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
 import { acknowledge, ringingOrders } from './alerts';
@@ -18,7 +18,7 @@ const RING_EVERY_MS = 3000;
  * sound, since a browser plays nothing before a tap.
  */
 export function NewOrderAlert({ sync, onShow }: ShopPanelProps & { onShow: () => void }) {
-  const { t } = useT();
+  const { lang, t } = useT();
   const db = sync?.db;
   const ringing = useLive(db, ringingOrders, 'ringing');
   const sound = useChimeState();
@@ -45,7 +45,7 @@ export function NewOrderAlert({ sync, onShow }: ShopPanelProps & { onShow: () =>
           <ul className="plain-list">
             {(ringing ?? []).slice(0, 3).map((o) => (
               <li key={o.id}>
-                #{orderNumber(o.id)} ·{' '}
+                {localOrderLabel(o, lang)} ·{' '}
                 <Msg
                   text={t('bdAlertWho')}
                   user={{ name: o.view?.customerName || o.view?.customerPhone || '—' }}

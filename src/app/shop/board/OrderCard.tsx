@@ -1,27 +1,21 @@
 import { useRef, useState } from 'react';
+import { TransferNote } from './TransferNote';
 import type { ClientDb, LocalOrder } from '../../../client/db';
 import { enqueue } from '../../../client/outbox';
 import { formatWon } from '../../../domain/money';
 import { waitLevel } from '../../../domain/dueTime';
 import { shopLocalDate } from '../../../domain/hours';
-import type { Order } from '../../../domain/order';
+import { kindOf, type Order } from '../../../domain/order';
 import { useT, type MessageKey } from '../../../i18n';
+import { orderLabel } from '../../../i18n/orderLabel';
 import { formatDay, formatMoment } from '../../../print/format';
 import type { MutationInput, MutationName } from '../../../protocol/sync';
 import { PrintButton } from '../print/PrintButton';
 import { AcceptControls } from './AcceptControls';
-import { isPreorder } from './queries';
 import { RejectDialog } from './RejectDialog';
+import { DispatchDialog } from './DispatchDialog';
+import { boardStatusKey } from './statusWords';
 import { Msg, UserText, UserTextList } from '../../../ui/UserText';
-
-const STATUS: Record<Order['status'], MessageKey> = {
-  placed: 'bdStatusPlaced',
-  accepted: 'bdStatusAccepted',
-  ready: 'bdStatusReady',
-  completed: 'bdStatusCompleted',
-  rejected: 'bdStatusRejected',
-  cancelled: 'bdStatusCancelled',
-};
 
 const KIND_CLASS: Partial<Record<MessageKey, string>> = {
   bdKindNow: 'kind-now',
@@ -59,6 +53,7 @@ export function OrderCard({
 }) {
   const { lang, t } = useT();
   const [rejecting, setRejecting] = useState(false);
+  const [dispatching, setDispatching] = useState(false);
   // One decision per state: a double tap must not queue two accepts (the second would come back
   // refused and raise a false "another device" notice). A refused change changes `pending`, so the
   // same action can be tried again after it.
@@ -71,9 +66,15 @@ export function OrderCard({
   };
   const id = view.id;
   const from = view.status;
-  const title = t('orderNumber', { id: id.slice(0, 8) });
+  const title = t('orderNumber', { label: orderLabel(view, lang) });
   const settled = view.status === 'rejected' || view.status === 'cancelled';
-  const preorder = isPreorder(view, timeZone);
+  const kindOfOrder = kindOf(view);
+  // Any order for a chosen slot is a reservation (a same-day 11:30 one too): its promise is the slot.
+  const preorder = kindOfOrder.timing === 'scheduled';
+  const delivery = view.fulfilment === 'delivery';
+  const when =
+    `${view.date === shopLocalDate(now, timeZone) ? t('bdToday') : formatDay(view.date, lang)} ${view.slot ?? ''}`.trim();
+  const inHand = view.status === 'accepted' || view.status === 'confirmed';
   const today = shopLocalDate(now, timeZone);
   const kind: MessageKey =
     view.fulfilment === 'delivery' ? 'bdKindDelivery' : view.slot === null ? 'bdKindNow' : 'bdKindPickup';
@@ -147,39 +148,59 @@ export function OrderCard({
         </p>
         <p role="status" data-state={view.status} className="board-status">
           <Msg
-            text={t(STATUS[view.status])}
+            text={t(boardStatusKey(view))}
             vars={{
               time: view.readyBy ? clock(view.readyBy, lang, timeZone) : '',
               min: view.prepMinutes ?? '',
+              when,
             }}
-            user={{ reason: view.rejectReason }}
+            user={{
+              reason: view.rejectReason,
+              rider: [view.riderName, view.riderPhone].filter(Boolean).join(' '),
+            }}
           />
           {view.status === 'placed' && wait.level !== 'fresh' && (
             <span className="board-wait"> · {t('bdWaited', { min: wait.minutes })}</span>
           )}
         </p>
       </div>
+      <TransferNote order={view} timeZone={timeZone} />
       {order.pending > 0 && <p className="muted">{t('bdPending')}</p>}
-      {view.status === 'placed' && (
+      {view.status === 'placed' && kindOfOrder.timing === 'scheduled' && (
+        // A pre-order's promise is its slot: one tap confirms it for that slot, no prep minutes.
+        <button
+          type="button"
+          className="board-confirm"
+          onClick={() => act('confirmOrder', { orderId: id, from })}
+        >
+          {t('bdConfirm', { when })}
+        </button>
+      )}
+      {view.status === 'placed' && kindOfOrder.timing === 'now' && (
         <AcceptControls
           timeZone={timeZone}
           onAccept={(prepMinutes) => act('acceptOrder', { orderId: id, from, prepMinutes })}
         />
       )}
       <div className="row board-actions">
-        {(view.status === 'placed' || view.status === 'accepted') && (
+        {(view.status === 'placed' || inHand) && (
           <button type="button" className="secondary" onClick={() => setRejecting(true)}>
             {t('reject')}
           </button>
         )}
-        {view.status === 'accepted' && (
+        {inHand && !delivery && (
           <button type="button" onClick={() => act('markReady', { orderId: id, from })}>
             {t('markReady')}
           </button>
         )}
-        {view.status === 'ready' && (
+        {inHand && delivery && (
+          <button type="button" onClick={() => setDispatching(true)}>
+            {t('bdDispatch')}
+          </button>
+        )}
+        {(view.status === 'ready' || view.status === 'outForDelivery') && (
           <button type="button" onClick={() => act('completeOrder', { orderId: id, from })}>
-            {t('complete')}
+            {t(delivery ? 'bdDelivered' : 'complete')}
           </button>
         )}
         {!view.paidAt && !settled && (
@@ -193,9 +214,16 @@ export function OrderCard({
         )}
         <PrintButton order={view} shopName={shopName} />
       </div>
+      {dispatching && (
+        <DispatchDialog
+          title={t('bdDispatchTitle', { label: orderLabel(view, lang) })}
+          onDispatch={(rider) => act('dispatchOrder', { orderId: id, from, ...rider })}
+          onClose={() => setDispatching(false)}
+        />
+      )}
       {rejecting && (
         <RejectDialog
-          orderId={id}
+          label={orderLabel(view, lang)}
           onReject={(reason) => act('rejectOrder', { orderId: id, from, reason })}
           onClose={() => setRejecting(false)}
         />

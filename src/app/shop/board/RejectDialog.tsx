@@ -16,11 +16,12 @@ export function rejectReason(quick: string, free: string): string {
  * reasons one tap away and room for a note to the customer.
  */
 export function RejectDialog({
-  orderId,
+  label,
   onReject,
   onClose,
 }: {
-  orderId: string;
+  /** What the order is called (i18n/orderLabel): "23번" or "임시 K7Q2". */
+  label: string;
   onReject: (reason: string) => void;
   onClose: () => void;
 }) {
@@ -52,7 +53,7 @@ export function RejectDialog({
           submit();
         }}
       >
-        <h2 id={titleId}>{t('bdRejectTitle', { id: orderId.slice(0, 8) })}</h2>
+        <h2 id={titleId}>{t('bdRejectTitle', { label })}</h2>
         <p className="muted">{t('bdRejectLead')}</p>
         <fieldset>
           <legend>{t('bdRejectQuick')}</legend>

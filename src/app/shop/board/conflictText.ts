@@ -4,10 +4,12 @@ import { formatWon } from '../../../domain/money';
 import type { Order } from '../../../domain/order';
 import { voucherCode } from '../../../domain/voucher';
 import type { MessageKey } from '../../../i18n';
+import { orderLabel } from '../../../i18n/orderLabel';
 import { errorMessage, isErrorCode } from '../../../protocol/errors';
 import type { Lang } from '../../../protocol/lang';
 import type { MutationName } from '../../../protocol/sync';
 import { isolate } from '../../../domain/bidi';
+import { formatDay } from '../../../print/format';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -25,6 +27,8 @@ const reason = (code: string, lang: Lang) =>
 
 const FAILED: Partial<Record<MutationName, MessageKey>> = {
   acceptOrder: 'bdFailedAccept',
+  confirmOrder: 'bdFailedConfirm',
+  dispatchOrder: 'bdFailedDispatch',
   rejectOrder: 'bdFailedReject',
   markReady: 'bdFailedReady',
   completeOrder: 'bdFailedComplete',
@@ -37,6 +41,8 @@ const FAILED: Partial<Record<MutationName, MessageKey>> = {
 const WHY: Partial<Record<Order['status'], MessageKey>> = {
   cancelled: 'bdWhyCancelled',
   accepted: 'bdWhyAccepted',
+  confirmed: 'bdWhyConfirmed',
+  outForDelivery: 'bdWhyOut',
   rejected: 'bdWhyRejected',
   ready: 'bdWhyReady',
   completed: 'bdWhyCompleted',
@@ -64,10 +70,14 @@ export function nowText(order: Order | null, t: T, lang: Lang, timeZone?: string
           min: order.prepMinutes ?? '?',
           time: order.readyBy ? clock(order.readyBy, lang, timeZone) : '?',
         });
+      case 'confirmed':
+        return t('bdNowConfirmed', { when: `${formatDay(order.date, lang)} ${order.slot ?? ''}`.trim() });
       case 'ready':
         return t('bdNowReady');
+      case 'outForDelivery':
+        return t('bdNowOut');
       case 'completed':
-        return t('bdNowCompleted');
+        return t(order.fulfilment === 'delivery' ? 'bdNowDelivered' : 'bdNowCompleted');
       case 'rejected':
         // The shop's typed reason, isolated (FSI…PDI): the words are a string, not a view.
         return t('bdNowRejected', { reason: order.rejectReason ? isolate(order.rejectReason) : '' });
@@ -90,7 +100,9 @@ export function conflictText(
   lang: Lang,
   timeZone?: string,
 ): ConflictWords {
-  const subject = t('bdConflictOrder', { id: (conflict.orderId ?? '').slice(0, 8) });
+  // Called by the server's number when this tablet has it, else by the same provisional label as the card.
+  const label = conflict.orderId ? orderLabel({ id: conflict.orderId, number: current?.number }, lang) : '';
+  const subject = t('bdConflictOrder', { label });
   const failed = t(FAILED[conflict.name] ?? 'bdFailedOther');
   const moved = current && MOVED_ON.has(conflict.code) ? WHY[current.status] : undefined;
   const why = moved ? t(moved) : reason(conflict.code, lang);

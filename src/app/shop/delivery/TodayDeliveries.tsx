@@ -9,7 +9,7 @@ import { DELIVERY_ZONES } from '../../../client/outbox';
 import { useT } from '../../../i18n';
 import { FALLBACK_CENTER, MapView, type MapConfig } from '../../../map/MapView';
 import { DeliveryList, type DeliveryStop, amountToCollect } from '../../../print/DeliveryList';
-import { orderNumber } from '../../../print/format';
+import { orderLabel } from '../../../i18n/orderLabel';
 import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
 import { printDocument } from '../print/printJob';
@@ -92,8 +92,8 @@ export function TodayDeliveries({ sync, map }: ShopPanelProps & { map: MapConfig
             {stops.map(({ order: o, stop }) => (
               <li key={o.id}>
                 <strong>{stop ?? '–'}.</strong>{' '}
-                {o.address ? <UserText>{o.address}</UserText> : t('deliveriesNoPin')} · #{orderNumber(o.id)} ·{' '}
-                {o.customerPhone} · {o.paidAt ? t('collectPaid') : formatWon(amountToCollect(o), lang)}
+                {o.address ? <UserText>{o.address}</UserText> : t('deliveriesNoPin')} · {orderLabel(o, lang)}{' '}
+                · {o.customerPhone} · {o.paidAt ? t('collectPaid') : formatWon(amountToCollect(o), lang)}
               </li>
             ))}
           </ol>

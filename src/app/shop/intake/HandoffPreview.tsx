@@ -1,6 +1,7 @@
 import { formatWon } from '../../../domain/money';
 import { priceOrder } from '../../../domain/pricing';
 import { useT } from '../../../i18n';
+import { orderLabel } from '../../../i18n/orderLabel';
 import { errorMessage } from '../../../protocol/errors';
 import type { HandoffOrder } from '../../../protocol/handoff';
 import { Alert } from '../../../ui/Alert';
@@ -35,7 +36,8 @@ export function HandoffPreview({
   const priced = priceOrder(data.catalogue, order.lines, order.date);
   const problem = orderProblem(now, order, data);
   const fields: [string, ReactNode][] = [
-    [t('smsOrderNumber'), order.orderId.slice(0, 8)],
+    // Provisional until the server numbers it: the same "임시 K7Q2" the customer's text message shows.
+    [t('smsOrderNumber'), orderLabel({ id: order.orderId }, lang)],
     [
       t('smsCustomer'),
       order.customerName || order.customerPhone ? (

@@ -3,6 +3,8 @@ import { orderDisplay } from '../../../client/orderState';
 import { useT } from '../../../i18n';
 import { errorMessage, isErrorCode } from '../../../protocol/errors';
 import { useLive } from '../../useDeviceSync';
+import { localOrderLabel } from '../../useOrderLabels';
+import { orderLabel } from '../../../i18n/orderLabel';
 
 /**
  * The confirmation after an order was entered: its number, and whether it is still only on this
@@ -17,7 +19,9 @@ export function SavedOrder({ db, orderId }: { db: ClientDb; orderId: string }) {
   return (
     <div className="intake-saved">
       <p role="status" className="alert alert-info">
-        {t('intakeSaved', { id: orderId.slice(0, 8) })}
+        {t('intakeSaved', {
+          label: order ? localOrderLabel(order, lang) : orderLabel({ id: orderId }, lang),
+        })}
       </p>
       {shown?.state === 'refused' ? (
         <p role="alert" className="alert alert-error">

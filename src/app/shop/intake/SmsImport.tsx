@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { enqueue } from '../../../client/outbox';
 import { useT } from '../../../i18n';
+import { localOrderLabel } from '../../useOrderLabels';
 import { errorMessage } from '../../../protocol/errors';
 import type { HandoffOrder } from '../../../protocol/handoff';
 import { Alert } from '../../../ui/Alert';
@@ -30,7 +31,7 @@ export function SmsImport({ data, now, slug }: { data: IntakeData; now: Date; sl
   const [busy, setBusy] = useState(false);
 
   /** Whether this tablet already holds the order: imported before, or the phone got through meanwhile. */
-  const known = async (orderId: string) => (await db.orders.get(orderId)) !== undefined;
+  const known = (orderId: string) => db.orders.get(orderId);
 
   async function read(raw: string) {
     setFound(null);
@@ -41,17 +42,18 @@ export function SmsImport({ data, now, slug }: { data: IntakeData; now: Date; sl
       return setNotice({
         error: r.problem === 'menu_missing' ? t('smsMenuMissing') : errorMessage(r.problem, lang),
       });
-    if (await known(r.order.orderId))
-      return setNotice({ info: t('smsAlready', { id: r.order.orderId.slice(0, 8) }) });
+    const had = await known(r.order.orderId);
+    if (had) return setNotice({ info: t('smsAlready', { label: localOrderLabel(had, lang) }) });
     setFound(r.order);
   }
 
   async function create(order: HandoffOrder) {
     setBusy(true);
     try {
-      if (await known(order.orderId)) {
+      const had = await known(order.orderId);
+      if (had) {
         setFound(null);
-        return setNotice({ info: t('smsAlready', { id: order.orderId.slice(0, 8) }) });
+        return setNotice({ info: t('smsAlready', { label: localOrderLabel(had, lang) }) });
       }
       // The clock may have moved on while the person read the preview.
       const problem = orderProblem(new Date(), order, data);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Order } from '../../../domain/order';
 import { useT } from '../../../i18n';
-import { orderNumber } from '../../../print/format';
+import { orderLabel } from '../../../i18n/orderLabel';
 import { KitchenSlip } from '../../../print/KitchenSlip';
 import {
   rememberedRollWidth,
@@ -21,15 +21,15 @@ type Kind = 'kitchen' | 'receipt';
  * is remembered on the device; nothing on screen changes (the slip goes to the print area only).
  */
 export function PrintButton({ order, shopName }: { order: Order; shopName: string }) {
-  const { t } = useT();
+  const { lang, t } = useT();
   const [open, setOpen] = useState(false);
-  const id = orderNumber(order.id);
+  const label = orderLabel(order, lang);
   return (
     <>
       <button
         type="button"
         className="secondary"
-        aria-label={t('printOrder', { id })}
+        aria-label={t('printOrder', { label })}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
@@ -41,7 +41,7 @@ export function PrintButton({ order, shopName }: { order: Order; shopName: strin
 }
 
 function PrintDialog({ order, shopName, onClose }: { order: Order; shopName: string; onClose: () => void }) {
-  const { t } = useT();
+  const { lang, t } = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [kind, setKind] = useState<Kind>('kitchen');
@@ -67,7 +67,7 @@ function PrintDialog({ order, shopName, onClose }: { order: Order; shopName: str
           print();
         }}
       >
-        <h2 id={titleId}>{t('printTitle', { id: orderNumber(order.id) })}</h2>
+        <h2 id={titleId}>{t('printTitle', { label: orderLabel(order, lang) })}</h2>
         <fieldset>
           <legend>{t('printWhat')}</legend>
           {(['kitchen', 'receipt'] as const).map((k) => (

@@ -2,9 +2,9 @@ import { formatWon } from '../../../domain/money';
 import type { Order } from '../../../domain/order';
 import { optionGroupLines } from '../../../domain/production';
 import { useT } from '../../../i18n';
-import { orderNumber } from '../../../print/format';
+import { orderLabel } from '../../../i18n/orderLabel';
 import { PrintButton } from '../print/PrintButton';
-import { slotLabel, STATUS_LABEL } from './labels';
+import { slotLabel, statusLabel } from './labels';
 import { UserText, UserTextList } from '../../../ui/UserText';
 
 /**
@@ -48,7 +48,7 @@ export function PickupTable({
           {orders.map((o) => (
             <tr key={o.id}>
               <td className="res-time">{slotLabel(o.slot, t)}</td>
-              <td>{orderNumber(o.id)}</td>
+              <td>{orderLabel(o, lang)}</td>
               <th scope="row" className="res-name">
                 <UserText>{o.customerName || '—'}</UserText>
               </th>
@@ -81,7 +81,7 @@ export function PickupTable({
                   {t(o.paidAt ? 'paid' : 'unpaid')}
                 </strong>
               </td>
-              <td className="res-status">{t(STATUS_LABEL[o.status])}</td>
+              <td className="res-status">{t(statusLabel(o))}</td>
               {!print && (
                 <td>
                   <PrintButton order={o} shopName={shopName} />

@@ -5,8 +5,7 @@ import { optionGroupLines } from '../../../domain/production';
 import type { SalesBy } from '../../../domain/sales';
 import type { MessageKey } from '../../../i18n';
 import type { RouteResponse } from '../../../protocol/routes';
-import { orderNumber } from '../../../print/format';
-import { STATUS_LABEL } from '../reservations/labels';
+import { statusLabel } from '../reservations/labels';
 import { safeFileName } from '../../../ui/saveFile';
 import { isolate } from '../../../domain/bidi';
 
@@ -89,10 +88,12 @@ export function ordersCsv(orders: readonly Order[], timeZone: string, t: T): str
     t('csvOrderId'),
   ];
   const rows = orders.map((o): CsvCell[] => [
-    orderNumber(o.id),
+    // The day's number as a number (a spreadsheet sorts it); blank for orders from before numbering,
+    // which the order id column still names.
+    o.number ?? '',
     o.date,
     o.slot ?? t('resAsap'),
-    t(STATUS_LABEL[o.status]),
+    t(statusLabel(o)),
     t(o.fulfilment === 'delivery' ? 'slipFulfilDelivery' : 'slipFulfilPickup'),
     o.customerName,
     o.customerPhone,
