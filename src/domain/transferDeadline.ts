@@ -1,5 +1,6 @@
 import { minutesOfDay, shopLocalDate } from './hours';
 import { isFinal, type OrderStatus } from './order';
+import { provisionalCode } from './orderNumber';
 import { daysBetween, shopMinuteOfDay } from './schedule';
 
 /**
@@ -78,7 +79,11 @@ export function depositorName(customerName: string, reference: string): string {
   return name ? `${name}${reference}` : reference;
 }
 
-/** The order's short reference in the depositor name: the first characters the board's number shows. */
+/**
+ * The order's reference in the depositor name: its provisional code ("K7Q2", domain/orderNumber), made
+ * from the id, so it is the same on the phone and the tablet from the first tap and never changes —
+ * unlike the day's number, which arrives later and would leave an early transfer under another name.
+ */
 export function depositorReference(orderId: string): string {
-  return orderId.slice(0, 4);
+  return provisionalCode(orderId);
 }

@@ -2,15 +2,46 @@ import { formatWon } from '../../domain/money';
 import { useT } from '../../i18n';
 import { CopyButton } from '../../ui/CopyButton';
 import { UserText } from '../../ui/UserText';
+import { formatDeadline } from '../transferTime';
 
-/** The shop's account and the exact amount, each with a copy button: a typo here is lost money. */
-export function BankTransferInfo({ account, amount }: { account: string; amount: number }) {
+/**
+ * The shop's account and the exact amount, each with a copy button: a typo here is lost money. Once
+ * the order exists, also the depositor name to use (the shop matches the transfer by it) and the
+ * deadline the server gave it (#16): past it, unpaid, the order is cancelled.
+ */
+export function BankTransferInfo({
+  account,
+  amount,
+  depositor,
+  payBy,
+  timeZone,
+}: {
+  account: string;
+  amount: number;
+  depositor?: string;
+  payBy?: string | null;
+  timeZone?: string;
+}) {
   const { lang, t } = useT();
   return (
     <div className="bank-info" role="group" aria-label={t('bankTransferInfo')}>
       <p>{t('bankTransferHow')}</p>
       <CopyRow label={t('bankAccount')} text={account} copyText={account} />
       <CopyRow label={t('amountToSend')} text={formatWon(amount, lang)} copyText={String(amount)} />
+      {depositor && (
+        <>
+          <CopyRow label={t('transferDepositor')} text={depositor} copyText={depositor} />
+          <p className="muted">{t('transferDepositorHint')}</p>
+        </>
+      )}
+      {payBy && timeZone && (
+        <p className="bank-deadline">
+          {t('transferDeadline')}:{' '}
+          <strong>{t('transferDeadlineAt', { time: formatDeadline(payBy, timeZone, lang) })}</strong>
+          <br />
+          <span className="muted">{t('transferDeadlineRule')}</span>
+        </p>
+      )}
       <p className="muted">{t('bankTransferConfirm')}</p>
     </div>
   );
