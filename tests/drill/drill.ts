@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { orderLabel } from '../../src/i18n/orderLabel';
 import { BackgroundPhone } from './background';
 import type { DrillOptions } from './options';
 import { BrowserPhone, type Arrival, type SmsMessage } from './phone';
@@ -295,8 +296,9 @@ export async function runDrill(
       await guard(`${d.label} snapshot`, async () => record.snapshots.push(await d.snapshot()));
     const truth = await server.truth();
     record.chats.onServer = truth.customerMessages;
+    // The tablet knew each rejected order by what its card was called (#16): "12번" or a provisional label.
     for (const rej of record.rejections)
-      rej.orderId = truth.orders.find((x) => x.id.startsWith(rej.orderId))?.id ?? rej.orderId;
+      rej.orderId = truth.orders.find((x) => orderLabel(x, 'ko') === rej.orderId)?.id ?? rej.orderId;
     for (const order of record.orders) order.date ||= truth.orders.find((x) => x.id === order.id)?.date ?? '';
     const verdict = judge(record, truth, o.convergeMs);
     const seconds = (Date.now() - t0) / 1000;

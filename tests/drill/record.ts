@@ -46,6 +46,7 @@ export interface SoldOutMark {
 }
 
 export interface Rejection {
+  /** What the board called the order ("12번", #16) until the closing look-up puts the id here. */
   orderId: string;
   reason: string;
   at: number;
@@ -112,6 +113,8 @@ export interface ServerOrder {
   rejectReason: string | null;
   customerName: string;
   lines: { itemId: string; quantity: number }[];
+  /** The day's order number the screens call it by (#16); null for an order without one. */
+  number?: number | null;
 }
 
 export interface ServerTruth {

@@ -167,6 +167,7 @@ export class DrillServer {
         receivedAt: time(o.received_at),
         rejectReason: (o.reject_reason as string | null) ?? null,
         customerName: String(o.customer_name),
+        number: (o.number as number | null | undefined) ?? null,
         lines: (o.lines as { itemId: string; quantity: number }[]).map((l) => ({
           itemId: l.itemId,
           quantity: l.quantity,

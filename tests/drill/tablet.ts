@@ -72,7 +72,8 @@ export class BrowserTablet {
     if ((await accept.count()) === 0) return false;
     const oldest = this.page.getByRole('listitem').filter({ has: accept }).last();
     const name = (await oldest.getAttribute('aria-label')) ?? '';
-    const prefix = /주문 ([0-9a-f]{8})/.exec(name)?.[1];
+    // What the board calls the order (#16): "12번", or "임시 K7Q2" for one not on the server yet.
+    const prefix = /^주문 (.+)$/.exec(name)?.[1];
     if (!prefix) return false;
     // Pinned by its name: new orders arriving meanwhile must not shift which card is clicked.
     const card = this.page.getByRole('listitem', { name: `주문 ${prefix}`, exact: true });
@@ -117,10 +118,7 @@ export class BrowserTablet {
     await preview.or(already).first().waitFor({ timeout: 10_000 });
     if (await preview.isVisible()) {
       await preview.getByRole('button', { name: '주문 만들기' }).click();
-      await sms
-        .getByRole('status')
-        .filter({ hasText: `(#${message.orderId.slice(0, 8)})` })
-        .waitFor({ timeout: 10_000 });
+      await sms.getByRole('status').filter({ hasText: '주문을 저장했어요' }).waitFor({ timeout: 10_000 });
     }
     const order = this.record.orders.find((o) => o.id === message.orderId);
     if (order) order.importedAt = Date.now();

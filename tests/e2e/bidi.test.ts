@@ -4,6 +4,7 @@ import { checkout, loginTablet, openShop, PHONE, TABLET } from '../support/custo
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 
 afterAll(dropTestSchemas);
 
@@ -119,7 +120,7 @@ describe.each(drivers.slice(0, 1))('typed names cannot reverse the numbers after
 
     await phone.goto(`${server.url}/s/uri-banchan`);
     const mine = phone
-      .getByRole('listitem', { name: `주문 ${orderId.slice(0, 8)}` })
+      .getByRole('listitem', { name: `주문 ${await serverLabel(server.storage, orderId)}`, exact: true })
       .locator('p')
       .filter({ hasText: ITEM });
     await mine.waitFor();
@@ -133,8 +134,8 @@ describe.each(drivers.slice(0, 1))('typed names cannot reverse the numbers after
       window.print = () => {};
     });
     const tablet = await loginTablet(context, server.url);
-    const short = orderId.slice(0, 8);
-    const card = tablet.getByRole('listitem', { name: `주문 ${short}` });
+    const short = await serverLabel(server.storage, orderId);
+    const card = tablet.getByRole('listitem', { name: `주문 ${short}`, exact: true });
     await card.waitFor({ timeout: 15_000 });
     await expectReadsInOrder(
       card.locator('p').filter({ hasText: CUSTOMER }),

@@ -6,6 +6,7 @@ import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
 import { demoShop } from '../support/shopOrders';
+import { serverLabel } from '../support/orderLabels';
 
 afterAll(dropTestSchemas);
 
@@ -26,7 +27,10 @@ async function orderFromPhone(
   return checkout(phone, { name: who.name, phone: '010-1234-5678', note: who.note });
 }
 
-const card = (tablet: Page, id: string) => tablet.getByRole('listitem', { name: `주문 ${id.slice(0, 8)}` });
+/** What the board calls each order ("12번"), learnt from the server once it has the order (#16). */
+const labels = new Map<string, string>();
+const card = (tablet: Page, id: string) =>
+  tablet.getByRole('listitem', { name: `주문 ${labels.get(id)}`, exact: true });
 const alertBanner = (tablet: Page) => tablet.locator('[role="alert"][data-ringing="true"]');
 
 async function armSound(tablet: Page): Promise<void> {
@@ -60,12 +64,13 @@ describe.each(drivers)('the live order board in Chromium on $name', (driver) => 
     await armSound(tablet);
     expect(await alertBanner(tablet).count()).toBe(0);
     const id = await orderFromPhone(phone, server.url, { name: '김단골', note: '<b>덜 맵게</b> 해 주세요' });
+    labels.set(id, await serverLabel(server.storage, id));
 
     await card(tablet, id).waitFor({ timeout: 20_000 });
     const banner = alertBanner(tablet);
     await banner.waitFor();
     expect(await banner.textContent()).toContain('새 주문 1건이 들어왔어요!');
-    expect(await banner.textContent()).toContain(`#${id.slice(0, 8)}`);
+    expect(await banner.textContent()).toContain(`${labels.get(id)} ·`);
     // It really rings, and keeps ringing.
     await expect.poll(() => chimes(tablet), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
 
@@ -79,7 +84,7 @@ describe.each(drivers)('the live order board in Chromium on $name', (driver) => 
     expect(text).toContain('미결제');
     await card(tablet, id).locator('[role="status"][data-state="placed"]').waitFor();
     await card(tablet, id)
-      .getByRole('button', { name: `주문 ${id.slice(0, 8)} 인쇄` })
+      .getByRole('button', { name: `주문 ${labels.get(id)} 인쇄` })
       .waitFor();
     expect(await seriousViolations(tablet), 'axe on the board with a ringing alert').toEqual([]);
 
@@ -132,15 +137,16 @@ describe.each(drivers)('the live order board in Chromium on $name', (driver) => 
     await armSound(tablet);
 
     const id = await orderFromPhone(phone, server.url, { name: '박이웃' });
+    labels.set(id, await serverLabel(server.storage, id));
     const banner = alertBanner(tablet);
     await banner.waitFor({ timeout: 20_000 });
     // Only the new order rings; the one acknowledged before the reload does not.
     expect(await banner.textContent()).toContain('새 주문 1건이 들어왔어요!');
-    expect(await banner.textContent()).toContain(`#${id.slice(0, 8)}`);
+    expect(await banner.textContent()).toContain(`${labels.get(id)} ·`);
     await expect.poll(() => chimes(tablet), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
 
     await card(tablet, id).getByRole('button', { name: '거절', exact: true }).click();
-    const dialog = tablet.getByRole('dialog', { name: `주문 ${id.slice(0, 8)} 거절` });
+    const dialog = tablet.getByRole('dialog', { name: `주문 ${labels.get(id)} 거절` });
     // Neither a reason nor a note: the dialog asks for one and sends nothing.
     await dialog.getByRole('button', { name: '거절하기' }).click();
     await dialog.getByText('사유를 고르거나 적어 주세요.').waitFor();
@@ -171,6 +177,7 @@ describe.each(drivers)('the live order board in Chromium on $name', (driver) => 
       "select id from orders where status = 'accepted'",
     );
     const id = accepted!.id;
+    labels.set(id, await serverLabel(server.storage, id));
     await tabletContext.setOffline(true);
     await card(tablet, id).getByRole('button', { name: '준비 완료' }).click();
     await card(tablet, id).getByRole('button', { name: '결제 받음' }).click();

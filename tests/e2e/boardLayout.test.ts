@@ -8,6 +8,7 @@ import { loginTablet } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 import { customerPusher, demoShop, placeOrder, shopPusher, type DemoShop } from '../support/shopOrders';
 import { json } from '../support/testApp';
 
@@ -151,6 +152,8 @@ describe.each(drivers)('the board on a counter tablet in Chromium on $name', (dr
   let server: LiveServer;
   let browser: Browser;
   let ids: Map<string, string>;
+  /** What the board calls each order ("4번"), by customer name (#16). */
+  const labels = new Map<string, string>();
   let orders: Planned[];
   withServerAndChromium(driver, (s, b) => {
     [server, browser] = [s, b];
@@ -158,6 +161,7 @@ describe.each(drivers)('the board on a counter tablet in Chromium on $name', (dr
   beforeAll(async () => {
     const shop = await demoShop(server.app);
     ids = await seed(server, shop);
+    for (const [name, id] of ids) labels.set(name, await serverLabel(server.storage, id));
     const res = await json(server.app, { method: 'GET', url: '/api/shops/uri-banchan' });
     orders = plan((res.json() as { schedule: Schedule }).schedule);
   });
@@ -169,7 +173,7 @@ describe.each(drivers)('the board on a counter tablet in Chromium on $name', (dr
       const tablet = await loginTablet(context, server.url);
       const errors: string[] = [];
       tablet.on('pageerror', (e) => errors.push(e.message));
-      const label = (name: string) => `주문 ${ids.get(name)!.slice(0, 8)}`;
+      const label = (name: string) => `주문 ${labels.get(name)}`;
       await expect
         .poll(async () => (await cardsOnScreen(tablet)).length, { timeout: 20_000 })
         .toBe(orders.length);

@@ -6,11 +6,15 @@ import { loginTablet, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 import { customerPusher, demoShop, placeOrder, type DemoShop, type Pusher } from '../support/shopOrders';
 
 afterAll(dropTestSchemas);
 
-const card = (tablet: Page, id: string) => tablet.getByRole('listitem', { name: `주문 ${id.slice(0, 8)}` });
+/** What the board calls each order ("2번"), learnt from the server once it has the order (#16). */
+const labels = new Map<string, string>();
+const card = (tablet: Page, id: string) =>
+  tablet.getByRole('listitem', { name: `주문 ${labels.get(id)}`, exact: true });
 const notices = (tablet: Page) =>
   tablet.getByRole('region', { name: '처리되지 못한 변경' }).getByRole('alert');
 
@@ -45,6 +49,7 @@ describe.each(drivers)('two tablets racing on one order in Chromium on $name', (
       customerName: name,
     });
     await phone.push(order);
+    labels.set(order.args.orderId, await serverLabel(server.storage, order.args.orderId));
     for (const t of tablets) await card(t, order.args.orderId).waitFor({ timeout: 20_000 });
     return order.args.orderId;
   }
@@ -64,7 +69,7 @@ describe.each(drivers)('two tablets racing on one order in Chromium on $name', (
     // Tablet B decides on what it saw ("new order") while its network is down.
     await contexts[1].setOffline(true);
     await card(b, id).getByRole('button', { name: '거절', exact: true }).click();
-    const dialog = b.getByRole('dialog', { name: `주문 ${id.slice(0, 8)} 거절` });
+    const dialog = b.getByRole('dialog', { name: `주문 ${labels.get(id)} 거절` });
     await dialog.getByRole('radio', { name: '주문량 많음' }).check();
     await dialog.getByRole('button', { name: '거절하기' }).click();
     // Rejected here, the card leaves the open columns at once (it waits in the outbox).
@@ -75,7 +80,7 @@ describe.each(drivers)('two tablets racing on one order in Chromium on $name', (
     await expect.poll(async () => (await serverRow(id))?.status, { timeout: 20_000 }).toBe('accepted');
 
     await contexts[1].setOffline(false);
-    const notice = notices(b).filter({ hasText: `주문 ${id.slice(0, 8)}` });
+    const notice = notices(b).filter({ hasText: `주문 ${labels.get(id)}` });
     await notice.waitFor({ timeout: 30_000 });
     const text = await notice.textContent();
     expect(text).toContain('거절하지 못했어요.');
@@ -89,7 +94,7 @@ describe.each(drivers)('two tablets racing on one order in Chromium on $name', (
     expect(await notices(a).count()).toBe(0);
 
     // Dismissed, it stays dismissed (kept in the tablet's database, not in the page).
-    await notice.getByRole('button', { name: `주문 ${id.slice(0, 8)} 알림 닫기` }).click();
+    await notice.getByRole('button', { name: `주문 ${labels.get(id)} 알림 닫기` }).click();
     await notice.waitFor({ state: 'detached' });
     await b.reload();
     await b.locator('section.board[aria-busy="false"]').waitFor();
@@ -109,7 +114,7 @@ describe.each(drivers)('two tablets racing on one order in Chromium on $name', (
     expect((await serverRow(id))?.status).toBe('cancelled');
 
     await contexts[0].setOffline(false);
-    const notice = notices(a).filter({ hasText: `주문 ${id.slice(0, 8)}` });
+    const notice = notices(a).filter({ hasText: `주문 ${labels.get(id)}` });
     await notice.waitFor({ timeout: 30_000 });
     const text = await notice.textContent();
     expect(text).toContain('접수하지 못했어요.');

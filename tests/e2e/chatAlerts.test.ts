@@ -4,6 +4,7 @@ import { checkout, loginTablet, openShop, PHONE } from '../support/customerPage'
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 
 afterAll(dropTestSchemas);
 
@@ -74,13 +75,14 @@ describe.each(drivers)('chat alerts on the counter tablet in Chromium on $name',
 
     // 보기 opens the thread, named by the customer's name from their order, with that order.
     await banner.getByRole('button', { name: '정단골 님의 문의 보기' }).click();
+    const label = await serverLabel(server.storage, orderId);
     await tablet.getByRole('heading', { name: '정단골 님과의 대화' }).waitFor();
     await tablet.getByText('010-5555-1234').waitFor();
     await tablet
       .getByRole('list', { name: '이 손님의 주문' })
-      .getByRole('button', { name: `주문 #${orderId.slice(0, 8)}` })
+      .getByRole('button', { name: `주문 ${label}`, exact: true })
       .click();
-    await tablet.getByRole('region', { name: `주문 ${orderId.slice(0, 8)}` }).waitFor();
+    await tablet.getByRole('region', { name: `주문 ${label}`, exact: true }).waitFor();
     await tablet.getByRole('log', { name: '대화' }).getByText('퇴근이 늦어져서요').waitFor();
 
     // Read: the count and the banner are gone.

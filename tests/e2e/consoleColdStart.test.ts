@@ -5,6 +5,7 @@ import { checkout, loginTablet, openShop, orderState, PHONE } from '../support/c
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 
 afterAll(dropTestSchemas);
 
@@ -17,8 +18,9 @@ const openTab = async (tablet: Page, name: string) => {
   await tab.click();
   await expect.poll(() => tab.getAttribute('aria-current')).toBe('page');
 };
-const card = (tablet: Page, orderId: string) =>
-  tablet.getByRole('listitem', { name: `주문 ${orderId.slice(0, 8)}`, exact: true });
+/** A card by what the board calls the order ("1번", #16). */
+const card = (tablet: Page, label: string) =>
+  tablet.getByRole('listitem', { name: `주문 ${label}`, exact: true });
 const unverified = (tablet: Page) => tablet.locator('[role="status"][data-session="unverified"]');
 
 /**
@@ -39,13 +41,14 @@ describe.each(drivers.slice(0, 1))('the console cold-started offline in Chromium
     const phone = await openShop(phoneContext, server.url);
     await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
     const orderId = await checkout(phone, { name: '김재시작', phone: '010-3333-4444' });
+    const label = await serverLabel(server.storage, orderId);
     await expect.poll(() => orderState(phone).textContent(), { timeout: 15_000 }).toMatch(/전송됨|가게에서/);
 
     const context = await browser.newContext(COUNTER);
     const tablet = await loginTablet(context, server.url);
     const errors: string[] = [];
     tablet.on('pageerror', (e) => errors.push(e.message));
-    await card(tablet, orderId).waitFor({ timeout: 20_000 });
+    await card(tablet, label).waitFor({ timeout: 20_000 });
     // The app shell is in the service worker's cache before the network goes.
     await tablet.evaluate(() => navigator.serviceWorker.ready);
     // The device remembers who is signed in, never the session token (an HttpOnly cookie).
@@ -62,7 +65,7 @@ describe.each(drivers.slice(0, 1))('the console cold-started offline in Chromium
     // The tablet restarts with the network down.
     await context.setOffline(true);
     await tablet.reload();
-    await card(tablet, orderId).waitFor({ timeout: 20_000 });
+    await card(tablet, label).waitFor({ timeout: 20_000 });
     await unverified(tablet).waitFor({ timeout: 20_000 });
     expect(await unverified(tablet).textContent()).toContain(
       '서버에 연결할 수 없어요 — 이 기기에 저장된 주문으로 계속 일하고 있어요',
@@ -72,7 +75,7 @@ describe.each(drivers.slice(0, 1))('the console cold-started offline in Chromium
     await tablet.screenshot({ path: '/tmp/cold-start-board.png' });
 
     // It works from the device: accept with 20 minutes, 멸치볶음 sold out today.
-    await card(tablet, orderId).getByRole('button', { name: '20분 후 준비로 접수' }).click();
+    await card(tablet, label).getByRole('button', { name: '20분 후 준비로 접수' }).click();
     await openTab(tablet, '메뉴·품절');
     await tablet.getByRole('button', { name: '멸치볶음: 오늘 품절' }).click();
     await tablet.getByRole('listitem', { name: '멸치볶음' }).getByText('오늘 품절').first().waitFor();

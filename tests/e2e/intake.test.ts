@@ -9,6 +9,7 @@ import { loginTablet, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel, tempLabel } from '../support/orderLabels';
 import { literal } from '../support/regex';
 import { demoShop } from '../support/shopOrders';
 
@@ -49,11 +50,11 @@ async function openIntake(tablet: Page): Promise<void> {
 const menuItem = (tablet: Page, label: string) =>
   tablet.getByRole('region', { name: '메뉴', exact: true }).getByRole('button', { name: label, exact: true });
 
-/** The short order number from the confirmation "주문을 저장했어요 (#xxxxxxxx)". */
-async function savedNumber(tablet: Page): Promise<string> {
+/** What the confirmation "주문을 저장했어요 (임시 K7Q2)" calls the order (#16): provisional, or "3번" once pulled. */
+async function savedLabel(tablet: Page): Promise<string> {
   const status = tablet.getByRole('status').filter({ hasText: '주문을 저장했어요' });
   await status.waitFor();
-  return /#([0-9a-f]{8})/.exec((await status.textContent()) ?? '')![1]!;
+  return /\(([^)]+)\)/.exec((await status.textContent()) ?? '')![1]!;
 }
 
 async function showBoard(tablet: Page): Promise<void> {
@@ -113,7 +114,7 @@ describe.each(drivers.slice(0, 1))(
       await form.getByRole('radio', { name: '12:00', exact: true }).check();
       await form.getByLabel('요청 사항').fill('3시쯤 전화 주세요');
       await form.getByRole('button', { name: '29,000원 주문 저장' }).click();
-      const number = await savedNumber(tablet);
+      const saved = await savedLabel(tablet);
 
       // The form is ready for the next call.
       expect(await form.getByLabel('손님 이름').inputValue()).toBe('');
@@ -133,7 +134,13 @@ describe.each(drivers.slice(0, 1))(
         status: 'placed',
         paid: false,
       });
-      expect(row!.id.startsWith(number)).toBe(true);
+      // Provisional while only on the tablet, then the server's number, on the confirmation too.
+      const label = await serverLabel(server.storage, row!.id);
+      expect([tempLabel(row!.id), label]).toContain(saved);
+      await tablet
+        .getByRole('status')
+        .filter({ hasText: `주문을 저장했어요 (${label})` })
+        .waitFor({ timeout: 20_000 });
       expect(row!.lines.map((l) => [l.name, l.quantity, l.options.map((o) => o.name)])).toEqual([
         ['소불고기', 1, ['용량: 500g']],
         ['멸치볶음', 2, []],
@@ -141,7 +148,7 @@ describe.each(drivers.slice(0, 1))(
 
       // On the board like any customer's order.
       await showBoard(tablet);
-      const card = tablet.getByRole('listitem', { name: `주문 ${number}` });
+      const card = tablet.getByRole('listitem', { name: `주문 ${label}`, exact: true });
       await card.waitFor();
       const text = await card.textContent();
       for (const part of [
@@ -188,11 +195,13 @@ describe.each(drivers.slice(0, 1))(
       await form.getByLabel('손님 이름').fill('방문손님');
       await form.getByRole('checkbox', { name: '이미 결제 받음' }).check();
       await form.getByRole('button', { name: '16,000원 주문 저장' }).click();
-      const number = await savedNumber(tablet);
+      const saved = await savedLabel(tablet);
       await form.getByText('이 태블릿에 저장됨').waitFor();
+      // Only on this tablet: a provisional label, never a number the server did not give (#16).
+      expect(saved).toMatch(/^임시 [A-Z][0-9A-Z]{3}$/);
 
       await showBoard(tablet);
-      const card = tablet.getByRole('listitem', { name: `주문 ${number}` });
+      const card = tablet.getByRole('listitem', { name: `주문 ${saved}`, exact: true });
       await card.waitFor();
       expect(await card.textContent()).toContain('방문손님');
       expect(await ordersNamed(server, '방문손님')).toEqual([]);
@@ -203,7 +212,11 @@ describe.each(drivers.slice(0, 1))(
         .toEqual([true]);
       const [row] = await ordersNamed(server, '방문손님');
       expect(row).toMatchObject({ slot: null, total: 16_000, device_id: null, customer_phone: '' });
-      expect(row!.id.startsWith(number)).toBe(true);
+      expect(tempLabel(row!.id)).toBe(saved);
+      // Back online the card is called by the server's number.
+      await tablet
+        .getByRole('listitem', { name: `주문 ${await serverLabel(server.storage, row!.id)}`, exact: true })
+        .waitFor({ timeout: 20_000 });
       // Every change was applied once: one order, placed and paid, nothing refused.
       const results = await server.storage.query<{ name: string; status: string }>(
         'select name, status from mutations where order_id = $1 order by seq',

@@ -7,6 +7,7 @@ import { SHOP_NAME, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 import {
   customerPusher,
   demoShop,
@@ -104,7 +105,8 @@ describe.each(drivers)('printing in Chromium on $name', (driver) => {
       payment: 'bank_transfer',
     });
     await phone.push(order);
-    const short = order.args.orderId.slice(0, 8);
+    // What the slip and the buttons call it: the server's number for the day (#16).
+    const short = await serverLabel(server.storage, order.args.orderId);
 
     const { context, printed } = await printingTablet(browser);
     const tablet = await login(context, server.url);
@@ -134,7 +136,7 @@ describe.each(drivers)('printing in Chromium on $name', (driver) => {
 
       const job = printed[i]!;
       expect(job.paper).toBe(`slip${c.width}`);
-      expect(job.text).toContain(`주문 #${short}`);
+      expect(job.text).toContain(short);
       expect(job.text).toContain('소불고기 × 2');
       expect(job.text).toContain('용량: 500g');
       expect(job.text).toContain('멸치볶음 × 1');

@@ -7,6 +7,7 @@ import { loginTablet, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 import { literal } from '../support/regex';
 import {
   customerPusher,
@@ -268,7 +269,7 @@ describe.each(drivers)('reservations and the production list in Chromium on $nam
       const row = pickups.getByRole('row', { name: new RegExp(literal(o.name)) });
       const text = await row.textContent();
       expect(text).toContain(o.slot);
-      expect(text).toContain(ids.get(o.name)!.slice(0, 8));
+      expect(text).toContain(await serverLabel(server.storage, ids.get(o.name)!));
       expect(text).toContain(o.paid ? '결제 완료' : '미결제');
       expect(text).toContain(o.payment === 'bank_transfer' ? '계좌이체' : '받을 때 결제');
       expect(text).toContain('접수 대기');
@@ -298,8 +299,9 @@ describe.each(drivers)('reservations and the production list in Chromium on $nam
 
     // Accessible: the calendar with a day open, the print menu, the QR poster dialog.
     expect(await seriousViolations(tablet)).toEqual([]);
-    await pickups.getByRole('button', { name: `주문 ${ids.get('김하나')!.slice(0, 8)} 인쇄` }).click();
-    await tablet.getByRole('dialog', { name: `주문 ${ids.get('김하나')!.slice(0, 8)} 인쇄` }).waitFor();
+    const hana = await serverLabel(server.storage, ids.get('김하나')!);
+    await pickups.getByRole('button', { name: `주문 ${hana} 인쇄` }).click();
+    await tablet.getByRole('dialog', { name: `주문 ${hana} 인쇄` }).waitFor();
     expect(await seriousViolations(tablet)).toEqual([]);
     await tablet.getByRole('button', { name: '닫기' }).click();
     await tablet.getByRole('button', { name: 'QR 포스터' }).click();

@@ -9,6 +9,7 @@ import { loginTablet, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { numberOf, serverLabel } from '../support/orderLabels';
 import { customerPusher, demoShop, placeOrder, shopPusher, type DemoShop } from '../support/shopOrders';
 import { seriousViolations } from '../support/axe';
 import { isolate } from '../../src/domain/bidi';
@@ -144,6 +145,11 @@ describe.each(drivers)('the sales screen in Chromium on $name', (driver) => {
     const lines = ordersText.split('\r\n');
     expect(lines[0]!.startsWith('주문 번호,픽업 날짜,시간,상태,받는 방법,이름,')).toBe(true);
     expect(lines.filter((l) => l.includes(today))).toHaveLength(3);
+    // Each row starts with the day's order number, as a number a spreadsheet sorts (#16).
+    for (const o of [a, b, c]) {
+      const n = await numberOf(server.storage, o.args.orderId);
+      expect(lines.find((l) => l.includes(o.args.orderId))).toMatch(new RegExp(`^${n},`));
+    }
     expect(ordersText).toContain(`"'=HYPERLINK(""http://evil.example"",""클릭"")"`);
     expect(ordersText).not.toMatch(/(^|,)=HYPERLINK/m);
     expect(ordersText).toContain('박보류');
@@ -165,7 +171,10 @@ describe.each(drivers)('the sales screen in Chromium on $name', (driver) => {
     // Offline: mark the open order ready on the board, then export what has not reached the server.
     await context.setOffline(true);
     await nav.getByRole('button', { name: '주문', exact: true }).click();
-    const card = tablet.getByRole('listitem', { name: `주문 ${c.args.orderId.slice(0, 8)}` });
+    const card = tablet.getByRole('listitem', {
+      name: `주문 ${await serverLabel(server.storage, c.args.orderId)}`,
+      exact: true,
+    });
     await card.getByRole('button', { name: '준비 완료' }).click();
     await nav.getByRole('button', { name: '매출' }).click();
     await tablet.getByText('전송 대기 1건').waitFor({ timeout: 20_000 });

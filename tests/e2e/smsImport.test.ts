@@ -23,6 +23,7 @@ import {
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel, tempLabel } from '../support/orderLabels';
 import { demoShop } from '../support/shopOrders';
 
 afterAll(dropTestSchemas);
@@ -92,6 +93,11 @@ describe.each(drivers.slice(0, 1))('SMS import on the tablet in Chromium on $nam
     const id = await checkout(phone, { name: '문자손님', phone: '010-2222-3333', note: '문 앞에 두세요' });
     const message = await handoffText(phone);
     expect(await server.storage.query('select 1 from orders where id = $1', [id])).toHaveLength(0);
+    // Until the server numbers it, the order goes by a provisional label (#16): the same on the
+    // phone's page and in the text message, and (below) on the tablet that imports the code.
+    const temp = tempLabel(id);
+    await phone.getByRole('heading', { name: `주문 ${temp}`, exact: true }).waitFor();
+    expect(message.split('\n')[0]).toContain(`주문 ${temp}`);
 
     // The shop's tablet.
     const tabletContext = await browser.newContext(TABLET);
@@ -126,7 +132,7 @@ describe.each(drivers.slice(0, 1))('SMS import on the tablet in Chromium on $nam
     expect(await sms.getByRole('alert').count()).toBe(0);
     const shown = (await preview.textContent()) ?? '';
     for (const part of [
-      id.slice(0, 8),
+      temp,
       '문자손님 · 010-2222-3333',
       '소불고기',
       '용량: 500g',
@@ -139,8 +145,14 @@ describe.each(drivers.slice(0, 1))('SMS import on the tablet in Chromium on $nam
     await preview.getByRole('button', { name: '주문 만들기' }).click();
     await sms
       .getByRole('status')
-      .filter({ hasText: `주문을 저장했어요 (#${id.slice(0, 8)})` })
+      .filter({ hasText: /^주문을 저장했어요 \(/ })
       .waitFor();
+    // Provisional on the tablet until its push is answered and pulled; then the server's number.
+    const label = await serverLabel(server.storage, id);
+    await sms
+      .getByRole('status')
+      .filter({ hasText: `주문을 저장했어요 (${label})` })
+      .waitFor({ timeout: 20_000 });
     // The code carried the phone's claim key; the server keeps only its hash, for that phone alone.
     await expect
       .poll(
@@ -161,13 +173,15 @@ describe.each(drivers.slice(0, 1))('SMS import on the tablet in Chromium on $nam
       .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
     await sms
       .getByRole('status')
-      .filter({ hasText: `이미 가져온 주문이에요 (#${id.slice(0, 8)})` })
+      .filter({ hasText: `이미 가져온 주문이에요 (${label})` })
       .waitFor();
     expect(await paste.inputValue()).toBe(message);
     expect(await sms.getByRole('button', { name: '주문 만들기' }).count()).toBe(0);
 
     // The phone comes back: its own push is the same order, now linked to the phone.
     await phoneContext.setOffline(false);
+    // The phone now calls it by the number the shop's tablet shows (#16).
+    await phone.getByRole('heading', { name: `주문 ${label}`, exact: true }).waitFor({ timeout: 30_000 });
     await expect
       .poll(() => orderState(phone).textContent(), { timeout: 30_000 })
       .toContain('가게에서 주문을 받았습니다');

@@ -1,10 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionGroup } from '../../src/domain/catalogue';
-import { loginTablet, orderState, PHONE, TABLET } from '../support/customerPage';
+import { loginTablet, orderState, PHONE, reviewAndPlace, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
+import { serverLabel } from '../support/orderLabels';
 
 afterAll(dropTestSchemas);
 
@@ -131,7 +132,7 @@ describe.each(drivers.slice(0, 1))('script payloads stay text in Chromium on $na
     await phone.getByLabel('휴대폰 번호').fill('010-1234-5678');
     await phone.getByLabel('요청 사항').fill(NOTE);
     await expectInert(phone, 'the cart', [ITEM, OPTION]);
-    await phone.getByRole('button', { name: /주문하기$/ }).click();
+    await reviewAndPlace(phone);
     await phone.waitForURL(/\/o\/[0-9a-f-]{36}/);
     const orderId = /\/o\/([0-9a-f-]{36})/.exec(phone.url())![1]!;
     await expect.poll(() => orderState(phone).textContent(), { timeout: 15_000 }).toMatch(/전송됨|가게에서/);
@@ -152,7 +153,8 @@ describe.each(drivers.slice(0, 1))('script payloads stay text in Chromium on $na
     // The shop sees all of it on its board and in its inbox, answers, then rejects with a reason.
     const tabletContext = await watchedContext(browser, TABLET, watch);
     const tablet = await loginTablet(tabletContext, server.url);
-    const card = tablet.getByRole('listitem', { name: `주문 ${orderId.slice(0, 8)}` });
+    const label = await serverLabel(server.storage, orderId);
+    const card = tablet.getByRole('listitem', { name: `주문 ${label}`, exact: true });
     await card.waitFor({ timeout: 15_000 });
     await expectInert(tablet, 'the shop orders board', [SHOP, CUSTOMER, ITEM, OPTION]);
 
@@ -173,7 +175,7 @@ describe.each(drivers.slice(0, 1))('script payloads stay text in Chromium on $na
 
     await tablet.getByRole('button', { name: '주문', exact: true }).click();
     await card.getByRole('button', { name: '거절', exact: true }).click();
-    const rejectDialog = tablet.getByRole('dialog', { name: `주문 ${orderId.slice(0, 8)} 거절` });
+    const rejectDialog = tablet.getByRole('dialog', { name: `주문 ${label} 거절` });
     await rejectDialog.getByLabel('손님에게 남길 말 (선택)').fill(REASON);
     await rejectDialog.getByRole('button', { name: '거절하기' }).click();
     await tablet.getByRole('button', { name: '완료·취소' }).click();
