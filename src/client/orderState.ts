@@ -5,11 +5,22 @@ import type { LocalOrder } from './db';
  * - saved: only on this device (in the outbox);
  * - sent: the server has it (it answered our push, or our pull returned it);
  * - received: a shop device has stored it;
- * - then the shop's decisions: accepted, ready, completed, rejected (with its reason), cancelled;
+ * - then the shop's steps, one lifecycle per kind (S10): accepted or confirmed (a pre-order, for its
+ *   slot), ready or out for delivery, completed; or rejected (with its reason), cancelled;
  * - refused: the server turned the order down (sold out, slot full…), with the code saying why.
  */
 export type HonestState =
-  'saved' | 'sent' | 'received' | 'accepted' | 'ready' | 'completed' | 'rejected' | 'cancelled' | 'refused';
+  | 'saved'
+  | 'sent'
+  | 'received'
+  | 'accepted'
+  | 'confirmed'
+  | 'ready'
+  | 'outForDelivery'
+  | 'completed'
+  | 'rejected'
+  | 'cancelled'
+  | 'refused';
 
 export interface OrderDisplay {
   state: HonestState;

@@ -7,8 +7,10 @@ import type { OutboxEntry } from './db';
 
 const ACTION: Partial<Record<MutationName, OrderAction>> = {
   acceptOrder: 'accept',
+  confirmOrder: 'confirm',
   rejectOrder: 'reject',
   markReady: 'markReady',
+  dispatchOrder: 'dispatch',
   completeOrder: 'complete',
   cancelOrder: 'cancel',
 };
@@ -66,13 +68,18 @@ export function applyPending(
   // A change decided on a status that has moved on will be refused by the server: do not show it.
   const from = (entry.args as { from?: string }).from;
   if (from !== undefined && order.status !== from && order.version > 0) return order;
-  const status = nextStatus(order.status, action);
+  const status = nextStatus(order, action);
   if (!status) return order;
   const next: Order = { ...order, status };
   if (entry.name === 'acceptOrder') {
     const prep = (entry.args as MutationArgs<'acceptOrder'>).prepMinutes;
     next.prepMinutes = prep;
     next.readyBy = new Date(now + prep * 60_000).toISOString();
+  }
+  if (entry.name === 'dispatchOrder') {
+    const { riderName, riderPhone } = entry.args as MutationArgs<'dispatchOrder'>;
+    if (riderName) next.riderName = riderName;
+    if (riderPhone) next.riderPhone = riderPhone;
   }
   if (entry.name === 'rejectOrder') next.rejectReason = (entry.args as MutationArgs<'rejectOrder'>).reason;
   return next;

@@ -60,3 +60,22 @@ export function waitLevel(
   const level = minutes >= WAIT_OVERDUE_MIN ? 'overdue' : minutes >= WAIT_LATE_MIN ? 'late' : 'fresh';
   return { level, minutes };
 }
+
+/** A confirmed pre-order joins the day's board this long before its slot unless the shop says otherwise. */
+export const BOARD_LEAD_MINUTES = 60;
+
+/**
+ * Whether an open order belongs on the working board now (S10): every order does, except a pre-order
+ * confirmed for a slot more than `leadMinutes` away — Wednesday's cake is not today's work, and a
+ * kitchen that sees it on Monday under "준비 중" would start it two days early.
+ */
+export function onBoardNow(
+  order: Pick<Order, 'status' | 'date' | 'slot' | 'readyBy' | 'createdAt'>,
+  now: Date,
+  zone: string,
+  leadMinutes: number = BOARD_LEAD_MINUTES,
+): boolean {
+  if (order.status !== 'confirmed') return true;
+  const horizon = shopLocalMinute(new Date(now.getTime() + leadMinutes * 60_000).toISOString(), zone);
+  return dueAt(order, zone) <= horizon;
+}

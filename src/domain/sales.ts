@@ -1,6 +1,6 @@
 import { PAYMENT_METHODS, type PaymentMethod } from './checkout';
 import type { Won } from './money';
-import type { Order, OrderStatus } from './order';
+import { isFinal, type Order, type OrderStatus } from './order';
 import { addDays, daysBetween, weekdayOf } from './schedule';
 
 /**
@@ -53,7 +53,7 @@ export function countsAsSale(status: OrderStatus): boolean {
 
 /** Not yet handed over, and not refused: what the day may still bring in. */
 export function isOpen(status: OrderStatus): boolean {
-  return status === 'placed' || status === 'accepted' || status === 'ready';
+  return !isFinal(status);
 }
 
 const inRange = (date: string, r: DateRange) => date >= r.from && date <= r.to;

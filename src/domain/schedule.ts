@@ -15,6 +15,11 @@ export interface Schedule {
   preorderDays: number;
   /** Shop-local dates the shop is closed (holidays), "YYYY-MM-DD". */
   closedDates: string[];
+  /**
+   * Minutes before its slot that a confirmed pre-order joins the day's board (shop setting, default
+   * 60). Optional: a copy of the schedule kept from before the setting existed has none.
+   */
+  boardLeadMinutes?: number;
 }
 
 export type ScheduleProblem = 'date_past' | 'too_far_ahead' | 'shop_closed' | 'slot_invalid' | 'too_soon';

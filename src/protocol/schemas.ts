@@ -104,6 +104,8 @@ const OptionInput = z.strictObject({
   id: ShortKey,
   name: nonBlank(MENU_LIMITS.optionName),
   priceDelta: Won,
+  /** Pre-chosen on the customer's phone (#16); absent means unchosen. */
+  isDefault: z.optional(z.boolean()),
 });
 const OptionGroupInput = z.strictObject({
   id: ShortKey,
@@ -216,7 +218,12 @@ export const ShopSettings = z.strictObject({
   maxPerOrder: z.optional(z.int()),
 });
 
-const MenuOptionSchema = z.strictObject({ id: z.string(), name: z.string(), priceDelta: Won });
+const MenuOptionSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  priceDelta: Won,
+  isDefault: z.optional(z.boolean()),
+});
 const OptionGroupSchema = z.strictObject({
   id: z.string(),
   name: z.string(),

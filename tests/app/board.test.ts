@@ -7,6 +7,7 @@ import { minutesUntil } from '../../src/app/shop/board/AcceptControls';
 import { conflictText, itemConflictText, voucherConflictText } from '../../src/app/shop/board/conflictText';
 import { finishedOrders, isPreorder, openOrders } from '../../src/app/shop/board/queries';
 import { rejectReason } from '../../src/app/shop/board/RejectDialog';
+import { boardStatusKey } from '../../src/app/shop/board/statusWords';
 import { isolate } from '../../src/domain/bidi';
 import type { MenuItem } from '../../src/domain/catalogue';
 import type { Order } from '../../src/domain/order';
@@ -114,7 +115,7 @@ describe('the board’s words and reads', () => {
     expect(cancelled).toEqual({
       subject: '주문 ',
       failed: '접수하지 못했어요.',
-      why: '손님이 주문을 취소했습니다.',
+      why: '주문이 취소되었습니다.',
       now: '지금 상태: 취소됨',
     });
     const soldOut = conflictText({ name: 'placeOrder', code: 'sold_out' }, null, ko, 'ko');
@@ -179,6 +180,20 @@ describe('the board’s words and reads', () => {
     expect(rejectReason('', '직접 쓴 사유')).toBe('직접 쓴 사유');
     expect(rejectReason('', '  ')).toBe('');
     expect(rejectReason('재료 소진', 'x'.repeat(300))).toHaveLength(200);
+  });
+
+  it('S10: a card speaks its own kind: a pre-order waits to be confirmed, a delivery is never collected', () => {
+    const words = (o: Partial<Order>) =>
+      ko(boardStatusKey(order(o)), { when: '12월 16일 (수) 10:00', rider: '김기사' });
+    expect(words({ status: 'placed', slot: '10:00' })).toBe('새 예약 — 확정을 기다려요');
+    expect(words({ status: 'placed', slot: null })).toBe('새 주문 — 접수를 기다려요');
+    expect(words({ status: 'confirmed', slot: '10:00' })).toBe('예약 확정 — 12월 16일 (수) 10:00');
+    expect(words({ status: 'outForDelivery', fulfilment: 'delivery', riderName: '김기사' })).toBe(
+      '배달 중 — 김기사',
+    );
+    expect(words({ status: 'completed', fulfilment: 'delivery' })).toBe('배달 완료');
+    expect(words({ status: 'completed', fulfilment: 'pickup' })).toBe('픽업 완료');
+    expect(words({ status: 'cancelled' })).toBe('취소됨');
   });
 
   it('a pre-order is one placed on an earlier shop day than its date', () => {

@@ -20,7 +20,14 @@ import type { ClientDb } from '../../src/client/db';
 import { orderDisplay } from '../../src/client/orderState';
 import { catalogueOf, clientIdOf, enqueue } from '../../src/client/outbox';
 import { SyncEngine, type Transport } from '../../src/client/syncEngine';
-import type { OrderLineInput, OrderStatus, PricedLine } from '../../src/domain/order';
+import {
+  kindOf,
+  statusesOf,
+  type Fulfilment,
+  type OrderLineInput,
+  type OrderStatus,
+  type PricedLine,
+} from '../../src/domain/order';
 import { priceOrder } from '../../src/domain/pricing';
 import { addDays } from '../../src/domain/schedule';
 import type { MutationInput } from '../../src/protocol/sync';
@@ -375,13 +382,19 @@ class CancelOrder extends Step {
   }
 }
 
-type TabletAction = 'acceptOrder' | 'rejectOrder' | 'markReady' | 'completeOrder';
-/** The button a tablet shows for an order in this state, if any. */
-const NEXT: Partial<Record<OrderStatus, TabletAction>> = {
-  placed: 'acceptOrder',
-  accepted: 'markReady',
-  ready: 'completeOrder',
-};
+type TabletAction =
+  'acceptOrder' | 'confirmOrder' | 'rejectOrder' | 'markReady' | 'dispatchOrder' | 'completeOrder';
+/** The button a tablet shows for a pickup order in this state, if any: a pre-order is confirmed (S10). */
+const next = (view: { status: OrderStatus; slot: string | null }): TabletAction | undefined =>
+  view.status === 'placed'
+    ? view.slot === null
+      ? 'acceptOrder'
+      : 'confirmOrder'
+    : view.status === 'accepted' || view.status === 'confirmed'
+      ? 'markReady'
+      : view.status === 'ready'
+        ? 'completeOrder'
+        : undefined;
 
 class TabletActs extends Step {
   constructor(
@@ -403,7 +416,7 @@ class TabletActs extends Step {
     const who = w.tablets[this.t]!;
     if (this.poked) await attempt(w, who, 'sync on poke', who.tabs[0].syncOnce());
     const known = new Map(
-      (await who.db.orders.toArray()).flatMap((o) => (o.view ? [[o.id, o.view.status] as const] : [])),
+      (await who.db.orders.toArray()).flatMap((o) => (o.view ? [[o.id, o.view] as const] : [])),
     );
     const target = nth(
       w.written.filter((x) => known.has(x.orderId)),
@@ -411,7 +424,7 @@ class TabletActs extends Step {
     );
     if (!target) return;
     const orderId = target.orderId;
-    const action = this.action === 'next' ? NEXT[known.get(orderId)!] : this.action;
+    const action = this.action === 'next' ? next(known.get(orderId)!) : this.action;
     if (!action) return;
     const entry =
       action === 'acceptOrder'
@@ -632,7 +645,14 @@ const tabletActs = fc
       { weight: 3, arbitrary: fc.constant('next' as const) },
       {
         weight: 2,
-        arbitrary: fc.constantFrom<TabletAction>('acceptOrder', 'rejectOrder', 'markReady', 'completeOrder'),
+        arbitrary: fc.constantFrom<TabletAction>(
+          'acceptOrder',
+          'confirmOrder',
+          'rejectOrder',
+          'markReady',
+          'dispatchOrder',
+          'completeOrder',
+        ),
       },
     ),
     fc.nat(20),
@@ -735,6 +755,8 @@ interface OrderRow {
   lines: PricedLine[];
   total: number;
   status: OrderStatus;
+  fulfilment: Fulfilment;
+  slot: string | null;
   version: number;
 }
 
@@ -767,7 +789,7 @@ async function verify(w: World): Promise<string[]> {
   const problems = [...w.problems];
   const { storage } = w.server;
   const rows = await storage.query<OrderRow>(
-    'select id, device_id, lines, total, status, version from orders where shop_id = $1',
+    'select id, device_id, lines, total, status, fulfilment, slot, version from orders where shop_id = $1',
     [w.shop.id],
   );
   const counts = new Map(
@@ -779,6 +801,10 @@ async function verify(w: World): Promise<string[]> {
     ).map((r) => [r.id, r.n]),
   );
   const rowOf = new Map(rows.map((r) => [r.id, r]));
+  // S10: whatever the taps and the faults, no order is ever in another kind's state.
+  for (const row of rows)
+    if (!statusesOf(kindOf(row)).includes(row.status))
+      problems.push(`S10: ${row.id} (${row.slot ?? 'now'} ${row.fulfilment}) is ${row.status}`);
 
   // 1. Every order written is on the server exactly once as written, or refused with a stored reason.
   for (const x of w.written) {

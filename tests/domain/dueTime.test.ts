@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, sortByDue, waitLevel } from '../../src/domain/dueTime';
+import { dueAt, onBoardNow, sortByDue, waitLevel } from '../../src/domain/dueTime';
 import type { Order } from '../../src/domain/order';
 
 const ZONE = 'Asia/Seoul';
@@ -82,5 +82,34 @@ describe('wait level: a new order’s card turns amber after 5 minutes unanswere
       level: 'fresh',
       minutes: 0,
     });
+  });
+});
+
+describe("a confirmed pre-order joins the day's board a set time before its slot (S10)", () => {
+  const at1150 = new Date('2026-12-12T02:50:00.000Z');
+  const confirmed = (date: string, slot: string) => ({
+    status: 'confirmed' as const,
+    date,
+    slot,
+    readyBy: null,
+    createdAt: '2026-12-05T01:00:00.000Z',
+  });
+  it("Wednesday 10:00 is not on Saturday's board; 12:30 today is, with the default 60 minutes", () => {
+    expect(onBoardNow(confirmed('2026-12-16', '10:00'), at1150, ZONE)).toBe(false);
+    expect(onBoardNow(confirmed('2026-12-12', '12:30'), at1150, ZONE)).toBe(true);
+    expect(onBoardNow(confirmed('2026-12-12', '12:50'), at1150, ZONE)).toBe(true);
+    expect(onBoardNow(confirmed('2026-12-12', '12:51'), at1150, ZONE)).toBe(false);
+  });
+  it("follows the shop's own lead time, across midnight in the shop's zone", () => {
+    expect(onBoardNow(confirmed('2026-12-12', '14:00'), at1150, ZONE, 180)).toBe(true);
+    expect(onBoardNow(confirmed('2026-12-12', '12:00'), at1150, ZONE, 0)).toBe(false);
+    // 23:30 on the 12th in Seoul, a 00:15 slot on the 13th: within the hour.
+    expect(onBoardNow(confirmed('2026-12-13', '00:15'), new Date('2026-12-12T14:30:00.000Z'), ZONE)).toBe(
+      true,
+    );
+  });
+  it('every other open order is on the board at once', () => {
+    for (const status of ['placed', 'accepted', 'ready', 'outForDelivery'] as const)
+      expect(onBoardNow({ ...confirmed('2026-12-16', '10:00'), status }, at1150, ZONE)).toBe(true);
   });
 });

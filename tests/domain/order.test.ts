@@ -1,137 +1,205 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  belongsToKind,
   customerMayCancel,
   isActive,
   isFinal,
+  kindOf,
   nextStatus,
   ORDER_ACTIONS,
   ORDER_STATUSES,
+  statusesOf,
+  transitionRefusal,
+  type Fulfilment,
   type OrderAction,
   type OrderStatus,
 } from '../../src/domain/order';
 
+type Arrows = Partial<Record<OrderAction, OrderStatus>>;
+
 /**
- * The whole S10 machine written out by hand, independently of the code's own arrow table:
- * every (status, action) pair, null where the arrow does not exist.
+ * The whole S10 machine written out by hand, per kind, independently of the code's own arrow table:
+ * for each kind, every legal (status, action) → status; every pair not listed is illegal.
  */
-const EXPECTED: Record<OrderStatus, Record<OrderAction, OrderStatus | null>> = {
-  placed: { accept: 'accepted', reject: 'rejected', markReady: null, complete: null, cancel: 'cancelled' },
-  accepted: { accept: null, reject: 'rejected', markReady: 'ready', complete: null, cancel: 'cancelled' },
-  ready: { accept: null, reject: null, markReady: null, complete: 'completed', cancel: null },
-  completed: { accept: null, reject: null, markReady: null, complete: null, cancel: null },
-  rejected: { accept: null, reject: null, markReady: null, complete: null, cancel: null },
-  cancelled: { accept: null, reject: null, markReady: null, complete: null, cancel: null },
+const SHARED_ENDS: Arrows = { reject: 'rejected', cancel: 'cancelled' };
+const EXPECTED: Record<string, Partial<Record<OrderStatus, Arrows>>> = {
+  'now/pickup': {
+    placed: { accept: 'accepted', ...SHARED_ENDS },
+    accepted: { markReady: 'ready', ...SHARED_ENDS },
+    ready: { complete: 'completed' },
+  },
+  'scheduled/pickup': {
+    placed: { confirm: 'confirmed', ...SHARED_ENDS },
+    confirmed: { markReady: 'ready', ...SHARED_ENDS },
+    ready: { complete: 'completed' },
+  },
+  'now/delivery': {
+    placed: { accept: 'accepted', ...SHARED_ENDS },
+    accepted: { dispatch: 'outForDelivery', ...SHARED_ENDS },
+    outForDelivery: { complete: 'completed' },
+  },
+  'scheduled/delivery': {
+    placed: { confirm: 'confirmed', ...SHARED_ENDS },
+    confirmed: { dispatch: 'outForDelivery', ...SHARED_ENDS },
+    outForDelivery: { complete: 'completed' },
+  },
 };
+
+const KINDS: { name: string; order: { fulfilment: Fulfilment; slot: string | null } }[] = [
+  { name: 'now/pickup', order: { fulfilment: 'pickup', slot: null } },
+  { name: 'scheduled/pickup', order: { fulfilment: 'pickup', slot: '10:00' } },
+  { name: 'now/delivery', order: { fulfilment: 'delivery', slot: null } },
+  { name: 'scheduled/delivery', order: { fulfilment: 'delivery', slot: '17:30' } },
+];
 
 const FINAL: readonly OrderStatus[] = ['completed', 'rejected', 'cancelled'];
 
 const status = fc.constantFrom(...ORDER_STATUSES);
 const action = fc.constantFrom(...ORDER_ACTIONS);
+const kind = fc.constantFrom(...KINDS);
 
 /** Applies actions in turn; an illegal one leaves the status as it was (the server refuses it). */
-function run(from: OrderStatus, actions: readonly OrderAction[]): OrderStatus[] {
+function run(k: (typeof KINDS)[number], from: OrderStatus, actions: readonly OrderAction[]): OrderStatus[] {
   const seen = [from];
   let s = from;
   for (const a of actions) {
-    s = nextStatus(s, a) ?? s;
+    s = nextStatus({ ...k.order, status: s }, a) ?? s;
     seen.push(s);
   }
   return seen;
 }
 
-describe('S10 order state machine', () => {
-  it('S10: knows exactly the six statuses and five actions', () => {
-    expect([...ORDER_STATUSES].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect([...ORDER_ACTIONS].sort()).toEqual(['accept', 'cancel', 'complete', 'markReady', 'reject']);
-    expect(new Set(ORDER_STATUSES).size).toBe(ORDER_STATUSES.length);
-    expect(new Set(ORDER_ACTIONS).size).toBe(ORDER_ACTIONS.length);
+describe('S10 order state machine, one lifecycle per kind of order', () => {
+  it('S10: knows exactly the eight statuses and seven actions', () => {
+    expect([...ORDER_STATUSES].sort()).toEqual(
+      [
+        'accepted',
+        'cancelled',
+        'completed',
+        'confirmed',
+        'outForDelivery',
+        'placed',
+        'ready',
+        'rejected',
+      ].sort(),
+    );
+    expect([...ORDER_ACTIONS].sort()).toEqual(
+      ['accept', 'cancel', 'complete', 'confirm', 'dispatch', 'markReady', 'reject'].sort(),
+    );
   });
 
-  describe('S10: every status × action pair matches the table', () => {
-    const cases = ORDER_STATUSES.flatMap((s) => ORDER_ACTIONS.map((a) => ({ s, a, to: EXPECTED[s][a] })));
-    it.each(cases.filter((c) => c.to !== null))('S10: $s --$a--> $to is legal', ({ s, a, to }) => {
-      expect(nextStatus(s, a)).toBe(to);
+  it('S10: a kind is its timing (slot or not) and its handover', () => {
+    expect(kindOf({ fulfilment: 'pickup', slot: null })).toEqual({ timing: 'now', fulfilment: 'pickup' });
+    expect(kindOf({ fulfilment: 'delivery', slot: '11:30' })).toEqual({
+      timing: 'scheduled',
+      fulfilment: 'delivery',
     });
-    it.each(cases.filter((c) => c.to === null))('S10: $s --$a--> is illegal (null)', ({ s, a }) => {
-      expect(nextStatus(s, a)).toBeNull();
+  });
+
+  describe.each(KINDS)('S10: $name — every status × action pair matches the table', (k) => {
+    const table = EXPECTED[k.name]!;
+    const cases = ORDER_STATUSES.flatMap((s) =>
+      ORDER_ACTIONS.map((a) => ({ s, a, to: table[s]?.[a] ?? null })),
+    );
+    it.each(cases.filter((c) => c.to !== null))('$s --$a--> $to is legal', ({ s, a, to }) => {
+      expect(nextStatus({ ...k.order, status: s }, a)).toBe(to);
+      expect(transitionRefusal({ ...k.order, status: s }, a)).toBeNull();
     });
-    it('S10: the table has exactly the seven legal arrows of the design', () => {
+    it.each(cases.filter((c) => c.to === null))('$s --$a--> is refused', ({ s, a }) => {
+      expect(nextStatus({ ...k.order, status: s }, a)).toBeNull();
+      expect(transitionRefusal({ ...k.order, status: s }, a)).not.toBeNull();
+    });
+    it('has exactly seven legal arrows (three steps forward; reject and cancel from its two deciding states)', () => {
       expect(cases.filter((c) => c.to !== null)).toHaveLength(7);
-      expect(cases).toHaveLength(ORDER_STATUSES.length * ORDER_ACTIONS.length);
     });
   });
 
-  it('S10: the happy path is placed → accepted → ready → completed', () => {
-    expect(run('placed', ['accept', 'markReady', 'complete'])).toEqual([
+  it('S10: a step of another kind is refused as not_for_this_kind, from any status', () => {
+    const preorder = { fulfilment: 'pickup' as const, slot: '10:00' };
+    for (const s of ORDER_STATUSES) {
+      expect(transitionRefusal({ ...preorder, status: s }, 'accept')).toBe('not_for_this_kind');
+      expect(transitionRefusal({ ...preorder, status: s }, 'dispatch')).toBe('not_for_this_kind');
+      expect(transitionRefusal({ fulfilment: 'delivery', slot: null, status: s }, 'markReady')).toBe(
+        'not_for_this_kind',
+      );
+      expect(transitionRefusal({ fulfilment: 'pickup', slot: null, status: s }, 'confirm')).toBe(
+        'not_for_this_kind',
+      );
+    }
+    expect(transitionRefusal({ ...preorder, status: 'accepted' }, 'confirm')).toBe('invalid_transition');
+  });
+
+  it('S10: the happy path of each kind', () => {
+    expect(run(KINDS[0]!, 'placed', ['accept', 'markReady', 'complete'])).toEqual([
       'placed',
       'accepted',
       'ready',
       'completed',
     ]);
+    expect(run(KINDS[1]!, 'placed', ['confirm', 'markReady', 'complete']).at(-1)).toBe('completed');
+    expect(run(KINDS[2]!, 'placed', ['accept', 'dispatch', 'complete'])).toEqual([
+      'placed',
+      'accepted',
+      'outForDelivery',
+      'completed',
+    ]);
+    expect(run(KINDS[3]!, 'placed', ['confirm', 'dispatch', 'complete']).at(-1)).toBe('completed');
+  });
+
+  it('S10 property: no sequence of transitions takes an order of one kind into another kind’s state', () => {
+    fc.assert(
+      fc.property(kind, fc.array(action, { maxLength: 30 }), (k, actions) => {
+        const own = new Set(Object.keys(EXPECTED[k.name]!).concat(FINAL));
+        for (const s of run(k, 'placed', actions)) expect(own.has(s)).toBe(true);
+        expect(new Set(statusesOf(kindOf(k.order)))).toEqual(own);
+      }),
+    );
+    // Each kind's own states are what keeps them apart: a pre-order is never "accepted" (with a
+    // ready-by minute), a delivery never "ready" (waiting at the counter), a pickup never on the road.
+    expect(statusesOf({ timing: 'scheduled', fulfilment: 'pickup' })).not.toContain('accepted');
+    expect(statusesOf({ timing: 'now', fulfilment: 'delivery' })).not.toContain('ready');
+    expect(statusesOf({ timing: 'now', fulfilment: 'pickup' })).not.toContain('outForDelivery');
+    expect(statusesOf({ timing: 'now', fulfilment: 'pickup' })).not.toContain('confirmed');
   });
 
   it('S10: two tablets racing — the second identical action finds the status already moved', () => {
-    for (const a of ORDER_ACTIONS) {
-      for (const s of ORDER_STATUSES) {
-        const first = nextStatus(s, a);
-        if (first !== null) expect(nextStatus(first, a)).toBeNull();
-      }
-    }
+    for (const k of KINDS)
+      for (const a of ORDER_ACTIONS)
+        for (const s of ORDER_STATUSES) {
+          const first = nextStatus({ ...k.order, status: s }, a);
+          if (first !== null) expect(nextStatus({ ...k.order, status: first }, a)).toBeNull();
+        }
   });
 
   it('S10: a final status (completed, rejected, cancelled) has no way out', () => {
     for (const s of FINAL) {
       expect(isFinal(s)).toBe(true);
-      for (const a of ORDER_ACTIONS) expect(nextStatus(s, a)).toBeNull();
+      for (const k of KINDS)
+        for (const a of ORDER_ACTIONS) expect(nextStatus({ ...k.order, status: s }, a)).toBeNull();
     }
     for (const s of ORDER_STATUSES.filter((x) => !FINAL.includes(x))) expect(isFinal(s)).toBe(false);
   });
 
-  it('S10 property: from any status, no sequence of actions ever leaves a final status', () => {
-    fc.assert(
-      fc.property(status, fc.array(action, { maxLength: 30 }), (from, actions) => {
-        const seen = run(from, actions);
-        const firstFinal = seen.findIndex(isFinal);
-        if (firstFinal >= 0) {
-          for (const s of seen.slice(firstFinal)) expect(s).toBe(seen[firstFinal]);
-        }
-      }),
-    );
-  });
-
-  it('S10 property: every step taken is an arrow of the table, and the machine never goes back', () => {
+  it('S10 property: the machine never goes back, and reaches a final status in at most three steps', () => {
     const rank: Record<OrderStatus, number> = {
       placed: 0,
       accepted: 1,
+      confirmed: 1,
       ready: 2,
+      outForDelivery: 2,
       completed: 3,
       rejected: 3,
       cancelled: 3,
     };
     fc.assert(
-      fc.property(status, fc.array(action, { maxLength: 30 }), (from, actions) => {
+      fc.property(kind, status, fc.array(action, { maxLength: 30 }), (k, from, actions) => {
         let s = from;
-        for (const a of actions) {
-          const next = nextStatus(s, a);
-          expect(next).toBe(EXPECTED[s][a]);
-          if (next !== null) {
-            expect(rank[next]).toBeGreaterThan(rank[s]);
-            s = next;
-          }
-        }
-      }),
-    );
-  });
-
-  it('S10 property: any sequence from placed takes at most three steps before it is final', () => {
-    fc.assert(
-      fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
-        let s: OrderStatus = 'placed';
         let steps = 0;
         for (const a of actions) {
-          const next = nextStatus(s, a);
+          const next = nextStatus({ ...k.order, status: s }, a);
           if (next !== null) {
+            expect(rank[next]).toBeGreaterThan(rank[s]);
             s = next;
             steps++;
           }
@@ -141,25 +209,21 @@ describe('S10 order state machine', () => {
     );
   });
 
-  it('S10: a customer may cancel only while the order is placed', () => {
+  it('S10: every action belongs to some kind and no kind has them all', () => {
+    for (const a of ORDER_ACTIONS) expect(KINDS.some((k) => belongsToKind(kindOf(k.order), a))).toBe(true);
+    for (const k of KINDS) expect(ORDER_ACTIONS.every((a) => belongsToKind(kindOf(k.order), a))).toBe(false);
+  });
+
+  it('S10: a customer may cancel only while the order is placed; the shop also once accepted or confirmed', () => {
     for (const s of ORDER_STATUSES) expect(customerMayCancel(s)).toBe(s === 'placed');
-  });
-
-  it('S10: whenever a customer may cancel, cancelling is also a legal arrow', () => {
-    for (const s of ORDER_STATUSES) {
-      if (customerMayCancel(s)) expect(nextStatus(s, 'cancel')).toBe('cancelled');
-    }
-  });
-
-  it('S10: the shop may still cancel an accepted order, the customer may not', () => {
-    expect(nextStatus('accepted', 'cancel')).toBe('cancelled');
-    expect(customerMayCancel('accepted')).toBe(false);
+    expect(nextStatus({ fulfilment: 'pickup', slot: null, status: 'accepted' }, 'cancel')).toBe('cancelled');
+    expect(nextStatus({ fulfilment: 'pickup', slot: '10:00', status: 'confirmed' }, 'cancel')).toBe(
+      'cancelled',
+    );
+    expect(nextStatus({ fulfilment: 'delivery', slot: null, status: 'outForDelivery' }, 'cancel')).toBeNull();
   });
 
   it('rejected and cancelled orders stop holding stock and slots; all others hold them', () => {
-    for (const s of ORDER_STATUSES) {
-      expect(isActive(s)).toBe(s !== 'rejected' && s !== 'cancelled');
-    }
-    expect(isActive('completed')).toBe(true);
+    for (const s of ORDER_STATUSES) expect(isActive(s)).toBe(s !== 'rejected' && s !== 'cancelled');
   });
 });

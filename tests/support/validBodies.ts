@@ -23,7 +23,9 @@ const EVERY_MUTATION: [string, Record<string, unknown>][] = [
   ['cancelOrder', { orderId: ORDER, from: 'placed' }],
   ['acceptOrder', { orderId: ORDER, from: 'placed', prepMinutes: 10 }],
   ['rejectOrder', { orderId: ORDER, from: 'placed', reason: '재료가 떨어졌어요' }],
+  ['confirmOrder', { orderId: ORDER, from: 'placed' }],
   ['markReady', { orderId: ORDER }],
+  ['dispatchOrder', { orderId: ORDER, from: 'accepted', riderName: '김배달', riderPhone: '010-9876-5432' }],
   ['completeOrder', { orderId: ORDER }],
   ['markPaid', { orderId: ORDER, paid: true }],
   [

@@ -6,7 +6,7 @@ import { orderLabel } from '../../i18n/orderLabel';
 import { customerStateKey, stateVars } from '../orderWords';
 import type { RouteResponse } from '../../protocol/routes';
 import { Alert } from '../../ui/Alert';
-import { formatShopDate, formatShopTime } from '../dates';
+import { formatShopDate } from '../dates';
 import { Msg, UserText } from '../../ui/UserText';
 
 type Shared = RouteResponse<'sharedOrder'>;

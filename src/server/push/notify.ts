@@ -7,7 +7,7 @@ import { deleteSubscriptionById, subscriptionsOf, type PushSubscriptionRow } fro
 import { loadOrCreateVapidKeys, type VapidKeys } from './vapid';
 
 /** The mutations whose outcome a customer wants to hear about while away from the page. */
-const NOTIFYING = new Set(['acceptOrder', 'rejectOrder', 'markReady']);
+const NOTIFYING = new Set(['acceptOrder', 'confirmOrder', 'rejectOrder', 'markReady', 'dispatchOrder']);
 
 /** Who ordered it, where, and what the customer should read now. */
 interface OrderFacts {
@@ -15,6 +15,9 @@ interface OrderFacts {
   status: OrderStatus;
   device_id: string | null;
   ready_by: Date | null;
+  fulfilment: 'pickup' | 'delivery';
+  date: string;
+  slot: string | null;
   reject_reason: string | null;
   shop_id: string;
   slug: string;
@@ -32,8 +35,14 @@ export interface PushPayload {
   tag: string;
 }
 
-type Notified = 'accepted' | 'rejected' | 'ready';
-const NOTIFIED: ReadonlySet<OrderStatus> = new Set<Notified>(['accepted', 'rejected', 'ready']);
+type Notified = 'accepted' | 'confirmed' | 'rejected' | 'ready' | 'outForDelivery';
+const NOTIFIED: ReadonlySet<OrderStatus> = new Set<Notified>([
+  'accepted',
+  'confirmed',
+  'rejected',
+  'ready',
+  'outForDelivery',
+]);
 
 const clock = (at: Date, timeZone: string) =>
   dateFormatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
@@ -41,18 +50,30 @@ const clock = (at: Date, timeZone: string) =>
 const TEXT: Record<Lang, Record<Notified, (o: OrderFacts) => string>> = {
   ko: {
     accepted: (o) =>
-      o.ready_by ? `주문이 수락됐어요 · ${clock(o.ready_by, o.time_zone)}까지 준비돼요` : '주문이 수락됐어요',
+      !o.ready_by
+        ? '주문이 접수됐어요'
+        : o.fulfilment === 'delivery'
+          ? `주문이 접수됐어요 · ${clock(o.ready_by, o.time_zone)}쯤 배달을 출발해요`
+          : `주문이 접수됐어요 · ${clock(o.ready_by, o.time_zone)}까지 준비돼요`,
+    confirmed: (o) =>
+      `예약이 확정됐어요 · ${o.date.slice(5).replace('-', '/')} ${o.slot ?? ''}${o.fulfilment === 'delivery' ? ' 배달' : ' 픽업'}`,
+    outForDelivery: () => '주문이 배달을 출발했어요',
     rejected: (o) => (o.reject_reason ? `주문이 거절됐어요: ${o.reject_reason}` : '주문이 거절됐어요'),
-    ready: () => '주문이 준비됐어요',
+    ready: () => '주문이 준비됐어요 · 가게에서 찾아가세요',
   },
   en: {
     accepted: (o) =>
       o.ready_by
-        ? `Your order was accepted · ready by ${clock(o.ready_by, o.time_zone)}`
+        ? o.fulfilment === 'delivery'
+          ? `Your order was accepted · leaves for delivery around ${clock(o.ready_by, o.time_zone)}`
+          : `Your order was accepted · ready by ${clock(o.ready_by, o.time_zone)}`
         : 'Your order was accepted',
+    confirmed: (o) =>
+      `Your pre-order is confirmed · ${o.fulfilment === 'delivery' ? 'delivery' : 'pickup'} ${o.date} ${o.slot ?? ''}`.trim(),
+    outForDelivery: () => 'Your order is out for delivery',
     rejected: (o) =>
       o.reject_reason ? `Your order was declined: ${o.reject_reason}` : 'Your order was declined',
-    ready: () => 'Your order is ready',
+    ready: () => 'Your order is ready to collect',
   },
 };
 
@@ -104,7 +125,8 @@ export async function notifyOrderStatus(
   opts: SendOptions,
 ): Promise<SendReport[]> {
   const [order] = await storage.query<OrderFacts>(
-    `select o.id, o.status, o.device_id, o.ready_by, o.reject_reason, o.shop_id,
+    `select o.id, o.status, o.device_id, o.ready_by, o.fulfilment, o.date::text as date, o.slot,
+            o.reject_reason, o.shop_id,
             s.slug, s.name as shop_name, s.time_zone
        from orders o join shops s on s.id = o.shop_id
       where o.id = $1`,

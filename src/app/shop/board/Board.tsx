@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClientDb } from '../../../client/db';
-import { sortByDue } from '../../../domain/dueTime';
-import { isFinal } from '../../../domain/order';
+import { BOARD_LEAD_MINUTES, onBoardNow, sortByDue } from '../../../domain/dueTime';
+import { isFinal, type OrderStatus } from '../../../domain/order';
 import type { Schedule } from '../../../domain/schedule';
 import { useT, type MessageKey } from '../../../i18n';
 import { useNow } from '../../../ui/useNow';
@@ -16,10 +16,11 @@ import './board.css';
 
 type BoardView = 'open' | 'today' | 'done';
 
-const COLUMNS: { status: 'placed' | 'accepted' | 'ready'; label: MessageKey }[] = [
-  { status: 'placed', label: 'bdColNew' },
-  { status: 'accepted', label: 'bdColAccepted' },
-  { status: 'ready', label: 'bdColReady' },
+/** Three columns for every kind (S10): to decide, in the kitchen, done and waiting or on the road. */
+const COLUMNS: { id: string; statuses: readonly OrderStatus[]; label: MessageKey }[] = [
+  { id: 'placed', statuses: ['placed'], label: 'bdColNew' },
+  { id: 'accepted', statuses: ['accepted', 'confirmed'], label: 'bdColAccepted' },
+  { id: 'ready', statuses: ['ready', 'outForDelivery'], label: 'bdColReady' },
 ];
 /** One screenful of finished orders at a time: the history can be months long. */
 const DONE_PAGE = 30;
@@ -50,7 +51,10 @@ export function Board({ me, sync }: ShopPanelProps) {
   const todays = useLive(db, (d) => ordersOn(d, today), `day:${today}`);
   const [shown, setShown] = useState<BoardView>('open');
 
-  const openViews = viewsOf(open);
+  const lead = schedule?.boardLeadMinutes;
+  const allOpen = viewsOf(open);
+  const openViews = allOpen.filter((o) => onBoardNow(o.view, now, timeZone, lead));
+  const upcoming = allOpen.length - openViews.length;
   const preorders = viewsOf(todays)
     .filter((o) => isPreorder(o.view, timeZone))
     .sort((a, b) => bySlot(a.view, b.view));
@@ -98,27 +102,33 @@ export function Board({ me, sync }: ShopPanelProps) {
         <p className="muted">{t('bdLoading')}</p>
       ) : shown === 'open' ? (
         openViews.length === 0 ? (
-          <p className="muted">{t('noOrders')}</p>
+          <>
+            <p className="muted">{t('noOrders')}</p>
+            {upcoming > 0 && <Upcoming n={upcoming} lead={lead} />}
+          </>
         ) : (
-          <div className="board-columns">
-            {COLUMNS.map((col) => {
-              const orders = sortByDue(
-                openViews.filter((o) => o.view.status === col.status),
-                timeZone,
-                (o) => o.view,
-              );
-              return (
-                <section key={col.status} aria-labelledby={`col-${col.status}`} className="board-column">
-                  <h3 id={`col-${col.status}`}>{t(col.label, { n: orders.length })}</h3>
-                  {orders.length === 0 ? (
-                    <p className="muted">{t('bdColEmpty')}</p>
-                  ) : (
-                    <ul className="plain-list">{orders.map(card)}</ul>
-                  )}
-                </section>
-              );
-            })}
-          </div>
+          <>
+            {upcoming > 0 && <Upcoming n={upcoming} lead={lead} />}
+            <div className="board-columns">
+              {COLUMNS.map((col) => {
+                const orders = sortByDue(
+                  openViews.filter((o) => col.statuses.includes(o.view.status)),
+                  timeZone,
+                  (o) => o.view,
+                );
+                return (
+                  <section key={col.id} aria-labelledby={`col-${col.id}`} className="board-column">
+                    <h3 id={`col-${col.id}`}>{t(col.label, { n: orders.length })}</h3>
+                    {orders.length === 0 ? (
+                      <p className="muted">{t('bdColEmpty')}</p>
+                    ) : (
+                      <ul className="plain-list">{orders.map(card)}</ul>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
+          </>
         )
       ) : shown === 'today' ? (
         <section aria-labelledby="today-title">
@@ -135,6 +145,12 @@ export function Board({ me, sync }: ShopPanelProps) {
       )}
     </section>
   );
+}
+
+/** Confirmed pre-orders not yet due: said, so an owner never wonders where Wednesday's cake went. */
+function Upcoming({ n, lead }: { n: number; lead: number | undefined }) {
+  const { t } = useT();
+  return <p className="muted board-upcoming">{t('bdUpcoming', { n, lead: lead ?? BOARD_LEAD_MINUTES })}</p>;
 }
 
 /** Finished orders, a page at a time, read only when this filter is open. */

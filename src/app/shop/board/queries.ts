@@ -7,7 +7,7 @@ import { isFinal, type Order, type OrderStatus } from '../../../domain/order';
  * so every read goes through an index (db.ts version 3: `view.status`, `view.date`) and touches only
  * the open orders, one day, or one page of finished ones — never the whole history.
  */
-export const OPEN_STATUSES: OrderStatus[] = ['placed', 'accepted', 'ready'];
+export const OPEN_STATUSES: OrderStatus[] = ['placed', 'accepted', 'confirmed', 'ready', 'outForDelivery'];
 
 export function openOrders(db: ClientDb): Promise<LocalOrder[]> {
   return db.orders.where('view.status').anyOf(OPEN_STATUSES).toArray();

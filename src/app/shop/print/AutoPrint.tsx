@@ -5,7 +5,7 @@ import { rememberedRollWidth, rollPaper } from '../../../print/paper';
 import { printDocument } from './printJob';
 import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
-import { AUTO_PRINT, claimForPrinting, type AutoPrintSetting } from './autoPrintStore';
+import { AUTO_PRINT, claimForPrinting, type AutoPrintSetting, TAKEN_STATUSES } from './autoPrintStore';
 
 /**
  * Prints the kitchen slip of each order that becomes accepted — here or on another device — while
@@ -17,7 +17,7 @@ export function AutoPrint({ sync }: ShopPanelProps) {
   const on = setting?.on === true;
   const accepted = useLive(
     on ? db : undefined,
-    (d) => d.orders.where('view.status').equals('accepted').toArray(),
+    (d) => d.orders.where('view.status').anyOf(TAKEN_STATUSES).toArray(),
     'accepted',
   );
   const schedule = useLive(db, (d) => d.getMeta<Schedule>('schedule'), 'schedule');

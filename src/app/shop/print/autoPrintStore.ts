@@ -15,12 +15,14 @@ const PRINTED = 'autoPrinted';
 const KEEP_PRINTED = 2000;
 /** Clocks of the tablet and the server (which stamps readyBy) may differ a little. */
 const CLOCK_SLACK_MS = 2 * 60_000;
+/** The shop's yes to an order: accepted (now) or confirmed for its slot (a pre-order's slip goes in the day's pile). */
+export const TAKEN_STATUSES = ['accepted', 'confirmed'] as const;
 
 export async function setAutoPrint(db: ClientDb, on: boolean, now = new Date()): Promise<void> {
   await db.transaction('rw', [db.meta, db.orders], async () => {
     if (on) {
       // What is already accepted was made before the switch: mark it done rather than print a backlog.
-      const accepted = await db.orders.where('view.status').equals('accepted').primaryKeys();
+      const accepted = await db.orders.where('view.status').anyOf(TAKEN_STATUSES).primaryKeys();
       await remember(db, accepted);
     }
     const setting: AutoPrintSetting = { on, since: now.toISOString() };
@@ -48,7 +50,7 @@ function acceptedAt(order: Order): number | null {
 export async function claimForPrinting(db: ClientDb, order: Order): Promise<boolean> {
   return db.transaction('rw', db.meta, async () => {
     const setting = await db.getMeta<AutoPrintSetting>(AUTO_PRINT);
-    if (!setting?.on || order.status !== 'accepted') return false;
+    if (!setting?.on || !(TAKEN_STATUSES as readonly string[]).includes(order.status)) return false;
     const printed = (await db.getMeta<string[]>(PRINTED)) ?? [];
     if (printed.includes(order.id)) return false;
     await remember(db, [order.id]);

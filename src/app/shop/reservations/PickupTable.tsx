@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { orderLabel } from '../../../i18n/orderLabel';
 import { PrintButton } from '../print/PrintButton';
 import { slotLabel, statusLabel } from './labels';
+import { kindLabel } from './kindLabel';
 import { UserText, UserTextList } from '../../../ui/UserText';
 
 /**
@@ -29,9 +30,23 @@ export function PickupTable({
     <div className="res-table-wrap">
       <table className="res-table res-pickup">
         <caption>{caption}</caption>
+        {/* Fixed widths (reservations.css): the table fits a tablet and A4 whatever is typed in it. */}
+        <colgroup>
+          <col className="res-col-time" />
+          <col className="res-col-order" />
+          <col className="res-col-name" />
+          <col className="res-col-phone" />
+          <col />
+          <col className="res-col-total" />
+          <col className="res-col-pay" />
+          <col className="res-col-status" />
+          {!print && <col className="res-col-print" />}
+        </colgroup>
         <thead>
           <tr>
-            <th scope="col">{t('pickListTime')}</th>
+            <th scope="col">
+              {t('pickListTime')} · {t('listKind')}
+            </th>
             <th scope="col">{t('pickListOrder')}</th>
             <th scope="col">{t('pickListCustomer')}</th>
             <th scope="col">{t('pickListPhone')}</th>
@@ -47,7 +62,11 @@ export function PickupTable({
         <tbody>
           {orders.map((o) => (
             <tr key={o.id}>
-              <td className="res-time">{slotLabel(o.slot, t)}</td>
+              <td className="res-time">
+                {slotLabel(o.slot, t)}
+                <br />
+                <span className={`res-kind res-kind-${o.fulfilment}`}>{t(kindLabel(o))}</span>
+              </td>
               <td>{orderLabel(o, lang)}</td>
               <th scope="row" className="res-name">
                 <UserText>{o.customerName || '—'}</UserText>
@@ -67,6 +86,11 @@ export function PickupTable({
                     </li>
                   ))}
                 </ul>
+                {o.fulfilment === 'delivery' && (
+                  <p className="res-note">
+                    {t('listAddress')}: <UserText>{o.address || '—'}</UserText>
+                  </p>
+                )}
                 {o.note && (
                   <p className="res-note">
                     {t('slipNote')}: <UserText>{o.note}</UserText>
