@@ -15,6 +15,8 @@ export function FulfilmentFields({
   address,
   onAddress,
   autoComplete,
+  error,
+  addressError,
 }: {
   /** The radio group's name, unique on the page. */
   name: string;
@@ -25,12 +27,15 @@ export function FulfilmentFields({
   onAddress: (address: string) => void;
   /** "street-address" when the person typing is the one receiving it (the customer's own phone). */
   autoComplete?: string;
+  /** A problem with the choice, or with the address, shown next to it (the page moves focus there). */
+  error?: string | null;
+  addressError?: string | null;
 }) {
   const { t } = useT();
   return (
     <>
       {offered.length > 1 && (
-        <fieldset>
+        <fieldset data-field="fulfilment">
           <legend>{t('howToGet')}</legend>
           {offered.map((f) => (
             <label key={f} className="choice">
@@ -38,16 +43,24 @@ export function FulfilmentFields({
               {t(f === 'pickup' ? 'fulfilPickup' : 'fulfilDelivery')}
             </label>
           ))}
+          {error && (
+            <small className="field-error" role="alert">
+              {error}
+            </small>
+          )}
         </fieldset>
       )}
       {value === 'delivery' && (
-        <Field
-          label={t('deliveryAddress')}
-          value={address}
-          onChange={(e) => onAddress(typed(e))}
-          maxLength={200}
-          autoComplete={autoComplete}
-        />
+        <div data-field="address">
+          <Field
+            label={t('deliveryAddress')}
+            value={address}
+            onChange={(e) => onAddress(typed(e))}
+            maxLength={200}
+            autoComplete={autoComplete}
+            error={addressError}
+          />
+        </div>
       )}
     </>
   );

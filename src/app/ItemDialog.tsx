@@ -6,9 +6,18 @@ import { useT } from '../i18n';
 import { groupRule } from './groupRule';
 import { UserText } from '../ui/UserText';
 
-/** The choices a customer starts from: the first options of each required group, as a shop would suggest. */
+/**
+ * The choices a customer starts from: only what the shop marked as the default (#16: the first
+ * options of every required group used to be pre-ticked, a paid one among them). A required group
+ * with no default starts empty and says what it needs.
+ */
 function startingChoice(item: MenuItem): string[] {
-  return item.optionGroups.flatMap((g) => g.options.slice(0, g.minChoices).map((o) => o.id));
+  return item.optionGroups.flatMap((g) =>
+    g.options
+      .filter((o) => o.isDefault)
+      .slice(0, g.maxChoices)
+      .map((o) => o.id),
+  );
 }
 
 /**
@@ -18,10 +27,19 @@ function startingChoice(item: MenuItem): string[] {
  */
 export function ItemDialog({
   item,
+  room = MAX_QUANTITY,
+  limitNote,
   onAdd,
   onClose,
 }: {
   item: MenuItem;
+  /**
+   * How many more of this item the shop's limits let into a customer's cart; the shop's own phone
+   * order (the tablet) is held only to the protocol's line limit.
+   */
+  room?: number;
+  /** What to say when the quantity meets that room. */
+  limitNote?: string;
   onAdd: (optionIds: string[], quantity: number) => void;
   onClose: () => void;
 }) {
@@ -29,6 +47,12 @@ export function ItemDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<string[]>(() => startingChoice(item));
   const [quantity, setQuantity] = useState(1);
+  // After a tap on "담기" with a required group still open: each such group says so next to itself.
+  const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const missing = item.optionGroups.filter(
+    (g) => g.options.filter((o) => chosen.includes(o.id)).length < g.minChoices,
+  );
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -49,10 +73,19 @@ export function ItemDialog({
   return (
     <dialog ref={ref} className="item-dialog" aria-labelledby="item-dialog-title" onClose={onClose}>
       <form
+        ref={form}
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
-          if (priced.ok) onAdd(chosen, quantity);
+          if (missing.length > 0) {
+            setTried(true);
+            // Focus goes to the first group still needing a choice.
+            form.current
+              ?.querySelector<HTMLInputElement>(`fieldset[data-group="${missing[0]!.id}"] input`)
+              ?.focus();
+            return;
+          }
+          if (priced.ok && quantity <= room) onAdd(chosen, quantity);
         }}
       >
         <h2 id="item-dialog-title">
@@ -64,11 +97,24 @@ export function ItemDialog({
         {item.optionGroups.map((g) => {
           const single = g.maxChoices === 1;
           const picked = g.options.filter((o) => chosen.includes(o.id)).length;
+          const needs = tried && picked < g.minChoices;
+          const errorId = `group-${g.id}-error`;
           return (
-            <fieldset key={g.id} className="option-group">
+            <fieldset
+              key={g.id}
+              className="option-group"
+              data-group={g.id}
+              aria-invalid={needs || undefined}
+              aria-describedby={needs ? errorId : undefined}
+            >
               <legend>
                 <UserText>{g.name}</UserText> <span className="muted">({groupRule(g, t)})</span>
               </legend>
+              {needs && (
+                <p id={errorId} className="field-error" role="alert">
+                  {t('chooseInGroup', { n: g.minChoices })}
+                </p>
+              )}
               {g.options.map((o) => {
                 const checked = chosen.includes(o.id);
                 return (
@@ -103,18 +149,23 @@ export function ItemDialog({
             type="button"
             className="secondary"
             aria-label={t('increase')}
-            disabled={quantity >= MAX_QUANTITY}
+            disabled={quantity >= room}
             onClick={() => setQuantity(quantity + 1)}
           >
             +
           </button>
         </div>
-        {!priced.ok && <p className="muted">{t('chooseOptionsFirst')}</p>}
+        {limitNote && quantity >= room && (
+          <p role="status" className="limit-note">
+            {limitNote}
+          </p>
+        )}
+        {missing.length > 0 && !tried && <p className="muted">{t('chooseOptionsFirst')}</p>}
         <div className="row">
           <button type="button" className="secondary" onClick={onClose}>
             {t('close')}
           </button>
-          <button type="submit" disabled={!priced.ok}>
+          <button type="submit" disabled={room === 0}>
             {priced.ok ? t('addWithPrice', { total: formatWon(priced.total, lang) }) : t('add')}
           </button>
         </div>

@@ -5,6 +5,11 @@ export interface MenuOption {
   id: string;
   name: string;
   priceDelta: Won;
+  /**
+   * Chosen when the customer opens the item, because the shop said so (#16). Without it every
+   * option starts unchosen: a pre-ticked paid option is a price the customer did not pick.
+   */
+  isDefault?: boolean;
 }
 
 /** "Pick 1 size" (min 1, max 1) or "Add toppings" (min 0, max 3). */

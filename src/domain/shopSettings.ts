@@ -1,4 +1,5 @@
 import type { CheckoutRules } from './checkout';
+import type { CheckoutLimits } from './checkoutLimits';
 import { minutesOfDay, type WeeklyHours } from './hours';
 import { addDays } from './schedule';
 
@@ -72,7 +73,8 @@ export type SettingsProblem =
   | 'payment_required'
   | 'bank_account_required';
 
-export interface SettingsToCheck extends CheckoutRules {
+/** The limits (checkoutLimits.ts) are checked by range alone, and a draft holds them as typed text. */
+export interface SettingsToCheck extends Omit<CheckoutRules, keyof CheckoutLimits> {
   hours: WeeklyHours;
   closedDates: readonly string[];
 }

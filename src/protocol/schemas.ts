@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { BOARD_LEAD_MINUTES_MAX } from '../domain/dueTime';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/checkout';
 import { MAX_PER_ITEM_LIMIT, MAX_PER_ORDER_LIMIT } from '../domain/checkoutLimits';
 import { SALES_BY, type SalesBy } from '../domain/sales';
@@ -89,6 +90,8 @@ export const SettingsPatch = z
     slotCapacity: z.optional(intIn(1, SLOT_CAPACITY_MAX)),
     leadMinutes: z.optional(intIn(0, LEAD_MINUTES_MAX)),
     preorderDays: z.optional(intIn(0, PREORDER_DAYS_MAX)),
+    // How long before its slot a confirmed pre-order joins the day's board (domain/dueTime.ts, #16).
+    boardLeadMinutes: z.optional(intIn(0, BOARD_LEAD_MINUTES_MAX)),
     closedDates: z.optional(z.array(LocalDate).check(z.maxLength(CLOSED_DATES_MAX))),
     // Minutes a customer has to send a bank transfer (domain/transferDeadline.ts, #16).
     transferDeadlineMinutes: z.optional(intIn(TRANSFER_DEADLINE_MIN, TRANSFER_DEADLINE_MAX)),
@@ -216,6 +219,7 @@ export const ShopSettings = z.strictObject({
   contactOptionalForPickup: z.optional(z.boolean()),
   maxPerItem: z.optional(z.int()),
   maxPerOrder: z.optional(z.int()),
+  boardLeadMinutes: z.optional(z.int()),
 });
 
 const MenuOptionSchema = z.strictObject({

@@ -232,7 +232,14 @@ async function placeFromCart(p: Page, name: string, phone: string, a: Arrival): 
   }
   await p.getByLabel('이름').fill(name);
   await p.getByLabel('휴대폰 번호').fill(phone);
-  await p.getByRole('button', { name: /주문하기$/ }).click();
+  // #16: "주문 내용 확인" first; the review step's "…원 주문하기" only if the phone found nothing wrong.
+  await p.getByRole('button', { name: /주문 내용 확인/ }).click();
+  const place = p.getByRole('button', { name: /주문하기$/ });
+  const stopped = p.locator('form.checkout [role="alert"]').filter({ hasText: /\S/ });
+  await Promise.race([place.waitFor({ timeout: 20_000 }), stopped.waitFor({ timeout: 20_000 })]).catch(
+    () => {},
+  );
+  if (await place.isVisible()) await place.click();
   const placed = p.waitForURL(/\/o\/[0-9a-f-]{36}/, { timeout: 20_000 }).then(() => true);
   const refused = p
     .locator('form.checkout [role="alert"]')

@@ -127,7 +127,7 @@ describe.each(drivers.slice(0, 1))('accessibility in Chromium on $name', (driver
       await page.getByRole('radio', { name: '계좌이체' }).check();
       await expectNoSidewaysScroll(page, 'cart at 320 px');
       await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-      const placeOrder = page.getByRole('button', { name: /주문하기$/ });
+      const placeOrder = page.getByRole('button', { name: /주문 내용 확인/ });
       await placeOrder.scrollIntoViewIfNeeded();
       expect(await placeOrder.isVisible()).toBe(true);
       const box = (await placeOrder.boundingBox())!;

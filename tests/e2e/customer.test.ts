@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/schedule';
 import { shopLocalDate } from '../../src/domain/hours';
-import { checkout, openShop, orderState, PHONE } from '../support/customerPage';
+import { checkout, openShop, orderState, PHONE, reviewAndPlace } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
@@ -46,11 +46,15 @@ describe.each(drivers.slice(0, 1))('the customer channel in Chromium on $name', 
     await dialog.getByRole('radio', { name: '500g +7,000원' }).check();
     await dialog.getByRole('button', { name: '수량 늘리기' }).click();
     await dialog.getByRole('button', { name: '38,000원 담기' }).click();
-    // The three-item set needs exactly three choices: "add" waits until they are made.
+    // The three-item set needs exactly three choices and starts with none chosen (#16: three used to
+    // be pre-ticked, one of them paid); "add" before the third says so next to the group.
     await phone.getByRole('button', { name: '오늘의 반찬 3종 세트 담기' }).click();
     const set = phone.getByRole('dialog', { name: '오늘의 반찬 3종 세트' });
-    await set.getByRole('checkbox', { name: '멸치볶음' }).uncheck();
-    expect(await set.getByRole('button', { name: '담기' }).isDisabled()).toBe(true);
+    expect(await set.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await set.getByRole('checkbox', { name: '진미채볶음 +500원' }).check();
+    await set.getByRole('checkbox', { name: '시금치나물' }).check();
+    await set.getByRole('button', { name: '담기' }).click();
+    await set.getByRole('alert').filter({ hasText: '3개를 골라 주세요.' }).waitFor();
     await set.getByRole('checkbox', { name: '메추리알장조림 +1,000원' }).check();
     await set.getByRole('button', { name: '13,500원 담기' }).click();
     await expect
@@ -78,7 +82,7 @@ describe.each(drivers.slice(0, 1))('the customer channel in Chromium on $name', 
     await context.close();
   });
 
-  it('a phone number with letters is refused on the phone, in words; a double tap on "order" places one order', async () => {
+  it('a phone number with letters is refused next to its field, in words; a double tap on "order" places one order', async () => {
     const context = await browser.newContext(PHONE);
     const phone = await openShop(context, server.url);
     await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
@@ -86,16 +90,17 @@ describe.each(drivers.slice(0, 1))('the customer channel in Chromium on $name', 
     await phone.getByRole('heading', { name: '장바구니' }).waitFor();
     await phone.getByLabel('이름').fill('두번탭');
     await phone.getByLabel('휴대폰 번호').fill('010-abcd-5678');
-    const place = phone.getByRole('button', { name: /주문하기$/ });
-    await place.click();
+    await phone.getByRole('button', { name: /주문 내용 확인/ }).click();
     await phone
       .getByRole('alert')
-      .filter({ hasText: '전화번호에는 숫자와 - + ( ) 만 쓸 수 있어요.' })
+      .filter({ hasText: '전화번호를 확인해 주세요. 예: 010-1234-5678' })
       .waitFor();
+    expect(await phone.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel');
     expect(phone.url()).toMatch(/\/cart$/);
 
     await phone.getByLabel('휴대폰 번호').fill('010-2345-6789');
-    await place.dblclick();
+    await phone.getByRole('button', { name: /주문 내용 확인/ }).click();
+    await phone.getByRole('button', { name: /주문하기$/ }).dblclick();
     await phone.waitForURL(/\/o\/[0-9a-f-]{36}/);
     await expect.poll(() => orderState(phone).textContent(), { timeout: 15_000 }).toMatch(/전송됨|가게에서/);
     const rows = await server.storage.query("select 1 from orders where customer_name = '두번탭'");
@@ -169,7 +174,7 @@ describe.each(drivers.slice(0, 1))('the customer channel in Chromium on $name', 
     await phone.getByRole('link', { name: /^장바구니 \(/ }).click();
     await phone.getByLabel('이름').fill('박오프');
     await phone.getByLabel('휴대폰 번호').fill('010-0000-1111');
-    await phone.getByRole('button', { name: /주문하기$/ }).click();
+    await reviewAndPlace(phone);
     await phone.waitForURL(/\/o\//);
     await expect.poll(() => orderState(phone).textContent()).toContain('이 휴대폰에 저장됨');
     const [{ itemId }] = (await server.storage.query<{ itemId: string }>(

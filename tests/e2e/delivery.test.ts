@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { loginTablet, openShop, PHONE, TABLET } from '../support/customerPage';
+import { loginTablet, openShop, PHONE, reviewAndPlace, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { startLiveServer, type LiveServer } from '../support/liveServer';
 import { expectAccessible } from '../support/axe';
@@ -222,7 +222,7 @@ describe.each(drivers)('delivery zones on a map in Chromium on $name', (driver) 
   }
 
   const placed = async (phone: Page) => {
-    await phone.getByRole('button', { name: /주문하기$/ }).click();
+    await reviewAndPlace(phone);
     await phone.waitForURL(/\/o\/[0-9a-f-]{36}/);
     const id = /\/o\/([0-9a-f-]{36})/.exec(phone.url())![1]!;
     await expect
@@ -244,13 +244,13 @@ describe.each(drivers)('delivery zones on a map in Chromium on $name', (driver) 
     await clickMap(phone, '배달 받을 곳 지도', 150, 90);
     await expect.poll(() => quote(phone).textContent()).toContain('배달 가능 지역이 아니에요.');
     expect(await quote(phone).textContent()).toMatch(/가장 가까운 배달 지역까지 약 \d+ m/);
-    await phone.getByRole('button', { name: /주문하기$/ }).click();
+    await phone.getByRole('button', { name: /주문 내용 확인/ }).click();
     await phone.getByRole('alert').filter({ hasText: '배달 가능 지역이 아닙니다' }).waitFor();
 
     await clickMap(phone, '배달 받을 곳 지도', 40, 40);
     await expect.poll(() => quote(phone).textContent()).toContain('배달비: 3,000원');
     expect(await quote(phone).textContent()).toContain('이 지역 최소 주문 금액: 15,000원');
-    await phone.getByRole('button', { name: '23,000원 주문하기' }).waitFor();
+    await phone.getByRole('button', { name: '23,000원 · 주문 내용 확인' }).waitFor();
     await expectAccessible(phone, 'checkout with a delivery pin');
     expect(scripts.some((u) => /slippyMap/.test(u))).toBe(true);
     expect(await placed(phone)).toMatchObject({ total: 23_000, delivery_fee: 3000 });

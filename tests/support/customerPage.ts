@@ -30,9 +30,16 @@ export async function checkout(
   await page.getByLabel('이름').fill(who.name);
   await page.getByLabel('휴대폰 번호').fill(who.phone);
   if (who.note) await page.getByLabel('요청 사항').fill(who.note);
-  await page.getByRole('button', { name: /주문하기$/ }).click();
+  await reviewAndPlace(page);
   await page.waitForURL(/\/o\/[0-9a-f-]{36}/);
   return /\/o\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
+
+/** The checkout's last two taps (#16): "주문 내용 확인", then on the review step "…원 주문하기". */
+export async function reviewAndPlace(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /주문 내용 확인/ }).click();
+  await page.getByRole('heading', { name: '주문 내용을 확인해 주세요' }).waitFor();
+  await page.getByRole('button', { name: /주문하기$/ }).click();
 }
 
 /** The honest state line on an order's page. */

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { checkoutProblem, paymentAllowed, type PaymentMethod } from '../../domain/checkout';
+import { useRef, useState, type FormEvent } from 'react';
+import { customerCheckoutProblem, paymentAllowed, type PaymentMethod } from '../../domain/checkout';
+import { checkoutLimitsOf, contactOptional } from '../../domain/checkoutLimits';
 import { leadTimeProblem } from '../../domain/leadTime';
 import { formatWon } from '../../domain/money';
 import type { Fulfilment } from '../../domain/order';
@@ -10,7 +11,6 @@ import type { ClientDb } from '../../client/db';
 import { enqueue, knowItems, knowZones } from '../../client/outbox';
 import { hasZones, quoteDelivery } from '../../domain/deliveryZones';
 import type { LatLng } from '../../domain/geo';
-import { isPhone } from '../../domain/phone';
 import { priceWholeOrder } from '../../domain/orderPricing';
 import { DeliveryPin } from './DeliveryPin';
 import { rememberShareSecret } from '../../client/shareSecrets';
@@ -18,14 +18,21 @@ import { useT } from '../../i18n';
 import { errorMessage, type ErrorCode } from '../../protocol/errors';
 import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
+import { CountedTextArea } from '../../ui/CountedTextArea';
+import { MAX_NOTE_LENGTH } from '../../protocol/sync';
 import { useSingleFlight } from '../../ui/useSingleFlight';
 import { BankTransferInfo } from './BankTransferInfo';
-import { setQuantity, type Cart } from '../cart';
+import type { Cart } from '../cart';
+import { navigate } from '../router';
+import { CartLines } from './CartLines';
+import { CheckoutReview } from './CheckoutReview';
+import { checkoutFieldOf, focusField, type CheckoutField } from './checkoutField';
+import { useHistoryState } from './useHistoryState';
+import './checkout.css';
 import { FulfilmentFields } from '../FulfilmentFields';
 import { firstTimeOf, SlotPicker } from '../SlotPicker';
 import { formatShopDate } from '../dates';
 import { catalogueOf, checkoutRulesOf, takenOn, type PublicShop } from './publicShop';
-import { UserText, UserTextList } from '../../ui/UserText';
 import { typed } from '../../ui/typed';
 
 const PROFILE = 'dangol.customer';
@@ -44,6 +51,8 @@ interface Props {
   cart: Cart;
   setCart: (c: Cart) => void;
   db: ClientDb | undefined;
+  /** The menu's address: an empty cart leads back there. */
+  base: string;
   onPlaced: (orderId: string) => void;
 }
 
@@ -52,15 +61,17 @@ interface Props {
  * code (pricing, schedule, lead times, slot room and quotas as last heard, checkout rules), so even
  * offline the phone tells the truth as far as it knows; the server still decides.
  */
-export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
+export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
   const { lang, t } = useT();
   const { schedule } = data;
   const rules = checkoutRulesOf(data);
   const catalogue = catalogueOf(data);
+  const limits = checkoutLimitsOf(rules);
   const saved = JSON.parse(localStorage.getItem(PROFILE) ?? '{}') as { name?: string; phone?: string };
   const [name, setName] = useState(saved.name ?? '');
   const [phone, setPhone] = useState(saved.phone ?? '');
-  const [note, setNote] = useState('');
+  // Kept in this page's history entry: back and forward (and a reload) keep what was chosen (#16).
+  const [note, setNote] = useHistoryState('checkoutNote', '');
   const [address, setAddress] = useState('');
   const [location, setLocation] = useState<LatLng | null>(null);
   const [fulfilment, setFulfilment] = useState<Fulfilment>(
@@ -71,14 +82,17 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       ? 'at_pickup'
       : 'bank_transfer',
   );
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ field: CheckoutField; message: string } | null>(null);
+  const errorOf = (field: CheckoutField) => (error?.field === field ? error.message : null);
+  const [reviewing, setReviewing] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   // A second tap while the first is still writing would make a second order with its own id.
   const placing = useSingleFlight();
   const now = new Date();
   const cartItems = cart.map((l) => catalogue.get(l.itemId)).filter((i) => i !== undefined);
   const days = pickupDays(now, schedule, data.taken.slots, cartItems);
   const firstGood = days.find((d) => d.itemsReady && (d.asap || d.slots.some((s) => s.hasRoom))) ?? days[0];
-  const [pick, setPick] = useState<{ date: string; slot: string | null } | null>(null);
+  const [pick, setPick] = useHistoryState<{ date: string; slot: string | null } | null>('checkoutPick', null);
   const date = pick?.date ?? firstGood?.date ?? '';
   const day = days.find((d) => d.date === date);
   const defaultSlot = day?.asap ? null : (day?.slots.find((s) => s.hasRoom)?.slot ?? null);
@@ -107,22 +121,44 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       const left = quotaLeft(catalogue.get(itemId) ?? { dailyQuota: null }, takenOn(data, date, itemId));
       if (left !== null && wanted > left) return 'quota_exceeded';
     }
-    const checkout = checkoutProblem(rules, { fulfilment, payment, address });
+    const checkout = customerCheckoutProblem(rules, {
+      fulfilment,
+      payment,
+      address,
+      customerName: name,
+      customerPhone: phone,
+      lines: cart,
+    });
     if (checkout) return checkout;
-    if (!isPhone(phone.trim())) return 'phone_invalid';
     return whole.ok ? null : whole.problem;
   }
 
-  async function submit(e: FormEvent) {
+  /** Puts a problem next to its field and moves focus there (after the form is back on screen). */
+  function showProblem(code: ErrorCode) {
+    const field = checkoutFieldOf(code);
+    setReviewing(false);
+    setError({ field, message: errorMessage(code, lang) });
+    requestAnimationFrame(() => focusField(formRef.current, field));
+  }
+
+  /** "주문 내용 확인": every check first, then the review step; nothing is sent yet. */
+  function review(e: FormEvent) {
     e.preventDefault();
-    await placing.run(place);
+    setError(null);
+    const found = problem();
+    if (found) return showProblem(found);
+    setReviewing(true);
   }
 
   async function place() {
     setError(null);
     const found = problem();
-    if (found) return setError(errorMessage(found, lang));
-    if (!db) return setError(t('deviceNotReady'));
+    if (found) return showProblem(found);
+    const general = (message: string) => {
+      setReviewing(false);
+      setError({ field: 'general', message });
+    };
+    if (!db) return general(t('deviceNotReady'));
     localStorage.setItem(PROFILE, JSON.stringify({ name: name.trim(), phone: phone.trim() }));
     const orderId = crypto.randomUUID();
     const shareSecret = randomSecret();
@@ -138,7 +174,7 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
         fulfilment,
         date,
         slot,
-        customerName: name,
+        customerName: name.trim(),
         customerPhone: phone.trim(),
         address: fulfilment === 'delivery' ? address : '',
         note,
@@ -148,63 +184,77 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
       });
     } catch {
       // Nothing was queued (the order and its outbox entry are one transaction, S2): the cart stays.
-      return setError(t('orderSaveFailed'));
+      return general(t('orderSaveFailed'));
     }
     setCart([]);
     onPlaced(orderId);
   }
 
-  if (cart.length === 0) return <p className="muted">{t('cartEmpty')}</p>;
+  if (cart.length === 0) {
+    // Never a dead end (#16: back from an order page landed here with no way on).
+    return (
+      <section className="checkout" aria-labelledby="cart-title">
+        <h2 id="cart-title">{t('cart')}</h2>
+        <p className="muted">{t('cartEmpty')}</p>
+        <a
+          href={base}
+          className="button"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(base);
+          }}
+        >
+          {t('backToMenu')}
+        </a>
+      </section>
+    );
+  }
+  const total = whole.ok ? whole.total : priced.ok ? priced.total : 0;
+  if (reviewing && priced.ok) {
+    return (
+      <CheckoutReview
+        order={{
+          lines: priced.lines,
+          fulfilment,
+          date,
+          slot,
+          address,
+          name,
+          phone,
+          note,
+          payment,
+          deliveryFee: whole.ok ? whole.deliveryFee : 0,
+          total,
+        }}
+        shop={data.shop}
+        bankAccount={rules.bankAccount}
+        busy={placing.busy}
+        onEdit={() => {
+          setReviewing(false);
+          requestAnimationFrame(() => focusField(formRef.current, 'general'));
+        }}
+        onPlace={() => void placing.run(place)}
+      />
+    );
+  }
+  const optional = contactOptional(limits, fulfilment);
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="cart-title" className="checkout">
+    <form ref={formRef} onSubmit={review} aria-labelledby="cart-title" className="checkout" noValidate>
       <h2 id="cart-title">{t('cart')}</h2>
-      <ul className="plain-list">
-        {cart.map((line, i) => {
-          const item = catalogue.get(line.itemId);
-          const pricedLine = priced.ok ? priced.lines[i] : undefined;
-          const itemName = item?.name ?? '';
-          return (
-            <li key={`${line.itemId}-${line.optionIds.join()}`} className="cart-line">
-              <div>
-                <strong>
-                  <UserText>{itemName}</UserText>
-                </strong>
-                {pricedLine && pricedLine.options.length > 0 && (
-                  <p className="muted">
-                    <UserTextList items={pricedLine.options.map((o) => o.name)} />
-                  </p>
-                )}
-                {pricedLine && <p>{formatWon(pricedLine.lineTotal, lang)}</p>}
-              </div>
-              <div className="stepper" role="group" aria-label={t('quantityOf', { name: itemName })}>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t('decreaseOf', { name: itemName })}
-                  onClick={() => setCart(setQuantity(cart, i, line.quantity - 1))}
-                >
-                  −
-                </button>
-                <output>{line.quantity}</output>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t('increaseOf', { name: itemName })}
-                  onClick={() => setCart(setQuantity(cart, i, line.quantity + 1))}
-                >
-                  +
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+      <CartLines
+        cart={cart}
+        setCart={setCart}
+        catalogue={catalogue}
+        priced={priced}
+        limits={limits}
+        error={errorOf('lines')}
+      />
       {priced.ok && (
         <p className="price" aria-live="polite">
           {whole.ok && whole.deliveryFee > 0 && (
             <span className="muted">{t('itemsSubtotal', { amount: formatWon(priced.total, lang) })} · </span>
           )}
-          {t('total')}: {formatWon(whole.ok ? whole.total : priced.total, lang)}
+          {t('total')}: {formatWon(total, lang)}
         </p>
       )}
 
@@ -216,12 +266,14 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
         address={address}
         onAddress={setAddress}
         autoComplete="street-address"
+        error={errorOf('fulfilment')}
+        addressError={errorOf('address')}
       />
       {fulfilment === 'delivery' && zones && hasZones(zones) && (
         <DeliveryPin zones={zones} map={data.map} pin={location} onPin={setLocation} quote={quote} />
       )}
 
-      <fieldset className="calendar">
+      <fieldset className="calendar" data-field="date">
         <legend>{t(fulfilment === 'pickup' ? 'pickupDate' : 'deliveryDate')}</legend>
         {days.length === 0 && <p className="muted">{t('noOpenDays')}</p>}
         <div className="day-grid">
@@ -239,40 +291,71 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
             </label>
           ))}
         </div>
+        {errorOf('date') && (
+          <small className="field-error" role="alert">
+            {errorOf('date')}
+          </small>
+        )}
       </fieldset>
       {day && (
-        <SlotPicker
-          name="slot"
-          day={day}
-          slot={slot}
-          onPick={(s) => setPick({ date, slot: s })}
-          asapLabel="pickupAsap"
-          leadMinutes={schedule.leadMinutes}
-        />
+        <div data-field="slot">
+          <SlotPicker
+            name="slot"
+            day={day}
+            slot={slot}
+            onPick={(s) => setPick({ date, slot: s })}
+            asapLabel="pickupAsap"
+            leadMinutes={schedule.leadMinutes}
+          />
+          {errorOf('slot') && (
+            <small className="field-error" role="alert">
+              {errorOf('slot')}
+            </small>
+          )}
+        </div>
       )}
 
-      <Field
-        label={t('yourName')}
-        value={name}
-        onChange={(e) => setName(typed(e))}
-        maxLength={40}
-        autoComplete="name"
-      />
-      <Field
-        label={t('yourPhone')}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
-        maxLength={20}
-        type="tel"
-        autoComplete="tel"
-        hint={t('rememberedHere')}
-      />
-      <label className="field">
-        {t('orderNote')}
-        <textarea value={note} onChange={(e) => setNote(typed(e))} maxLength={500} rows={2} />
-      </label>
+      <div data-field="name">
+        <Field
+          label={t('yourName')}
+          value={name}
+          onChange={(e) => setName(typed(e))}
+          maxLength={40}
+          autoComplete="name"
+          required={!optional}
+          aria-required={!optional}
+          error={errorOf('name')}
+          hint={optional ? t('contactOptionalHint') : undefined}
+        />
+      </div>
+      <div data-field="phone">
+        <Field
+          label={t('yourPhone')}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          maxLength={20}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          placeholder="010-1234-5678"
+          required={!optional}
+          aria-required={!optional}
+          error={errorOf('phone')}
+          hint={t('phoneHint')}
+        />
+      </div>
+      <div data-field="note">
+        <CountedTextArea
+          label={t('orderNote')}
+          value={note}
+          onChange={(e) => setNote(typed(e))}
+          maxLength={MAX_NOTE_LENGTH}
+          rows={2}
+          error={errorOf('note')}
+        />
+      </div>
 
-      <fieldset>
+      <fieldset data-field="payment">
         <legend>{t('paymentMethod')}</legend>
         {(['at_pickup', 'bank_transfer'] as const)
           .filter((m) => paymentAllowed(rules, m))
@@ -282,17 +365,22 @@ export function Checkout({ data, cart, setCart, db, onPlaced }: Props) {
               {t(m === 'at_pickup' ? 'payAtPickup' : 'payBankTransfer')}
             </label>
           ))}
+        {errorOf('payment') && (
+          <small className="field-error" role="alert">
+            {errorOf('payment')}
+          </small>
+        )}
       </fieldset>
       {payment === 'bank_transfer' && priced.ok && (
-        <BankTransferInfo account={rules.bankAccount} amount={whole.ok ? whole.total : priced.total} />
+        <BankTransferInfo account={rules.bankAccount} amount={total} />
       )}
 
-      <Alert error={error} />
-      <button type="submit" disabled={placing.busy} aria-busy={placing.busy}>
-        {priced.ok
-          ? t('placeOrderTotal', { total: formatWon(whole.ok ? whole.total : priced.total, lang) })
-          : t('placeOrder')}
-      </button>
+      <div data-field="general">
+        <Alert error={errorOf('general')} />
+        <button type="submit">
+          {priced.ok ? t('reviewOrderTotal', { total: formatWon(total, lang) }) : t('reviewOrder')}
+        </button>
+      </div>
     </form>
   );
 }

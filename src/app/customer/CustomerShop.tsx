@@ -9,6 +9,7 @@ import { lazyNamed } from '../../ui/lazyNamed';
 import { navigate, type CustomerView } from '../router';
 import { hasDeviceDb, useDeviceSync } from '../useDeviceSync';
 import { useCart } from './cart';
+import { CartNotices } from './CartNotices';
 import { MenuView } from './MenuView';
 import type { PublicShop } from './publicShop';
 import { SharedOrderPage } from './SharedOrderPage';
@@ -76,7 +77,8 @@ function Shop({
 }) {
   const { t } = useT();
   const { shop } = data;
-  const [cart, setCart] = useCart(slug);
+  const cartState = useCart(slug, data);
+  const { cart, setCart } = cartState;
   const dbKey = `customer-${slug}`;
   // The database opens once there is something to keep: an earlier order or chat, a cart, or any
   // screen besides the menu.
@@ -155,19 +157,24 @@ function Shop({
         </p>
       )}
       <main className="page">
+        {(view.kind === 'menu' || view.kind === 'cart') && (
+          <CartNotices notices={cartState.notices} onDismiss={cartState.dismissNotices} />
+        )}
         <LoadFailure inline>
           <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-            {view.kind === 'menu' && (
-              <MenuView data={data} cart={cart} setCart={setCart} db={sync?.db} base={base} />
-            )}
+            {view.kind === 'menu' && <MenuView data={data} cart={cartState} db={sync?.db} base={base} />}
             {view.kind === 'cart' && (
               <Checkout
                 data={data}
                 cart={cart}
                 setCart={setCart}
                 db={sync?.db}
+                base={base}
                 onPlaced={(orderId) => {
                   sync?.kick();
+                  // The placed cart's page becomes the menu: back from the order goes there, not to
+                  // an emptied cart (#16).
+                  history.replaceState(null, '', base);
                   navigate(`${base}/o/${orderId}`);
                 }}
               />

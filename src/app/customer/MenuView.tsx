@@ -7,29 +7,35 @@ import type { ClientDb } from '../../client/db';
 import { useT } from '../../i18n';
 import { LAST_SHOP } from '../lastShop';
 import { navigate } from '../router';
-import { addToCart, type Cart } from '../cart';
+import { addToCart } from '../cart';
+import type { CartState } from './cart';
+import { checkoutLimitsOf, roomFor } from '../../domain/checkoutLimits';
+import { quantitiesByItem } from '../../domain/pricing';
+import { limitMessage } from './limitMessage';
 import { ItemDialog } from '../ItemDialog';
 import { MenuItemCard } from './MenuItemCard';
 import { MyOrders } from './MyOrders';
-import { catalogueOf, takenOn, type PublicShop } from './publicShop';
+import { catalogueOf, checkoutRulesOf, takenOn, type PublicShop } from './publicShop';
 import { UserText } from '../../ui/UserText';
 
 /** The shop's notice, this phone's orders, the menu by category, and a bar to the cart. */
 export function MenuView({
   data,
-  cart,
-  setCart,
+  cart: cartState,
   db,
   base,
 }: {
   data: PublicShop;
-  cart: Cart;
-  setCart: (c: Cart) => void;
+  cart: CartState;
   db: ClientDb | undefined;
   base: string;
 }) {
   const { lang, t } = useT();
+  const { cart, setCart } = cartState;
   const [choosing, setChoosing] = useState<MenuItem | null>(null);
+  // Said when "담기" meets the shop's limits (#16): the cart used to stop growing silently.
+  const [limitNote, setLimitNote] = useState<string | null>(null);
+  const limits = checkoutLimitsOf(checkoutRulesOf(data));
   useEffect(() => localStorage.setItem(LAST_SHOP, decodeURIComponent(base.slice(3))), [base]);
   const now = new Date();
   const today = shopLocalDate(now, data.shop.timeZone);
@@ -37,6 +43,9 @@ export function MenuView({
   const count = cart.reduce((n, l) => n + l.quantity, 0);
   const add = (item: MenuItem) => {
     // Anything with choices opens the picker; a plain item goes straight in.
+    if (roomFor(limits, cart, item.id) === 0)
+      return setLimitNote(limitMessage(limits, quantitiesByItem(cart).get(item.id) ?? 0, t));
+    setLimitNote(null);
     if (item.optionGroups.length > 0) setChoosing(item);
     else setCart(addToCart(cart, item, []));
   };
@@ -47,7 +56,7 @@ export function MenuView({
           <UserText>{data.shop.notice}</UserText>
         </p>
       )}
-      {db && <MyOrders db={db} base={base} />}
+      {db && <MyOrders db={db} base={base} onOrderAgain={cartState.refill} />}
       {data.categories.map((c) => (
         <section key={c.id} aria-labelledby={`cat-${c.id}`}>
           <h2 id={`cat-${c.id}`}>
@@ -74,6 +83,8 @@ export function MenuView({
       {choosing && (
         <ItemDialog
           item={choosing}
+          room={roomFor(limits, cart, choosing.id)}
+          limitNote={limitMessage(limits, quantitiesByItem(cart).get(choosing.id) ?? 0, t)}
           onClose={() => setChoosing(null)}
           onAdd={(optionIds, quantity) => {
             setCart(addToCart(cart, choosing, optionIds, quantity));
@@ -83,6 +94,11 @@ export function MenuView({
       )}
       {count > 0 && (
         <div className="cart-bar">
+          {limitNote && (
+            <p role="status" className="limit-note">
+              {limitNote}
+            </p>
+          )}
           <a
             href={`${base}/cart`}
             className="button"

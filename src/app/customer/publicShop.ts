@@ -16,6 +16,10 @@ export function checkoutRulesOf({ shop }: PublicShop): CheckoutRules {
     payAtPickup: shop.payAtPickup,
     bankTransfer: shop.bankTransfer,
     bankAccount: shop.bankAccount,
+    // Absent from a copy kept before #16: the domain's defaults apply (checkoutLimitsOf).
+    contactOptionalForPickup: shop.contactOptionalForPickup,
+    maxPerItem: shop.maxPerItem,
+    maxPerOrder: shop.maxPerOrder,
   };
 }
 

@@ -1,9 +1,11 @@
 import { board } from './board';
 import { chat } from './chat';
+import { checkoutSettings } from './checkoutSettings';
 import { delivery } from './delivery';
 import { intake } from './intake';
 import { menuEditor } from './menuEditor';
 import { reservations } from './reservations';
+import { lists } from './lists';
 import { sales } from './sales';
 import { settingsEditor } from './settingsEditor';
 import { vouchers } from './vouchers';
@@ -20,8 +22,10 @@ export const consoleMessages = {
     ...chat.ko,
     ...intake.ko,
     ...reservations.ko,
+    ...lists.ko,
     ...menuEditor.ko,
     ...settingsEditor.ko,
+    ...checkoutSettings.ko,
     ...sales.ko,
     ...vouchers.ko,
     ...delivery.ko,
@@ -31,8 +35,10 @@ export const consoleMessages = {
     ...chat.en,
     ...intake.en,
     ...reservations.en,
+    ...lists.en,
     ...menuEditor.en,
     ...settingsEditor.en,
+    ...checkoutSettings.en,
     ...sales.en,
     ...vouchers.en,
     ...delivery.en,

@@ -20,7 +20,8 @@ const size = (id: string, base: string, bigger: string, delta: number): OptionGr
   minChoices: 1,
   maxChoices: 1,
   options: [
-    { id: `${id}-s`, name: base, priceDelta: 0 },
+    // The base size at no extra cost is the shop's own default (#16); a paid choice never is.
+    { id: `${id}-s`, name: base, priceDelta: 0, isDefault: true },
     { id: `${id}-l`, name: bigger, priceDelta: delta },
   ],
 });

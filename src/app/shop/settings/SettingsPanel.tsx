@@ -1,7 +1,9 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { TRANSFER_DEADLINE_MAX, TRANSFER_DEADLINE_MIN } from '../../../domain/transferDeadline';
 import { ApiCallError, call } from '../../../client/api';
 import { shopLocalDate } from '../../../domain/hours';
 import { SLOT_MINUTES } from '../../../domain/shopSettings';
+import { MAX_PER_ITEM_LIMIT, MAX_PER_ORDER_LIMIT } from '../../../domain/checkoutLimits';
 import { useT } from '../../../i18n';
 import { errorMessage } from '../../../protocol/errors';
 import { useLoader } from '../../../ui/useLoader';
@@ -232,6 +234,16 @@ function SettingsForm({ initial, me, online }: { initial: Settings; me: Me; onli
           hint={t('sePreorderDaysHint')}
           error={err('preorderDays')}
         />
+        <TextInput
+          label={t('seBoardLead')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={draft.boardLeadMinutes}
+          onValue={set('boardLeadMinutes')}
+          hint={t('seBoardLeadHint')}
+          error={err('boardLeadMinutes')}
+        />
       </Section>
 
       <Section title={t('sePayment')}>
@@ -255,6 +267,49 @@ function SettingsForm({ initial, me, online }: { initial: Settings; me: Me; onli
           required={draft.bankTransfer}
           hint={t('seBankAccountHint')}
           error={err('bankAccount')}
+        />
+        <TextInput
+          label={t('transferSetting')}
+          type="number"
+          inputMode="numeric"
+          min={TRANSFER_DEADLINE_MIN}
+          max={TRANSFER_DEADLINE_MAX}
+          value={draft.transferDeadlineMinutes}
+          onValue={set('transferDeadlineMinutes')}
+          hint={t('transferSettingHint')}
+          error={err('transferDeadlineMinutes')}
+        />
+      </Section>
+
+      <Section title={t('seCheckoutRules')}>
+        <Toggle
+          label={t('seContactOptional')}
+          checked={draft.contactOptionalForPickup ?? false}
+          onChecked={set('contactOptionalForPickup')}
+          hint={t('seContactOptionalHint')}
+          error={err('contactOptionalForPickup')}
+        />
+        <TextInput
+          label={t('seMaxPerItem')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_PER_ITEM_LIMIT}
+          value={draft.maxPerItem}
+          onValue={set('maxPerItem')}
+          hint={t('seMaxPerItemHint')}
+          error={err('maxPerItem')}
+        />
+        <TextInput
+          label={t('seMaxPerOrder')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_PER_ORDER_LIMIT}
+          value={draft.maxPerOrder}
+          onValue={set('maxPerOrder')}
+          hint={t('seMaxPerOrderHint')}
+          error={err('maxPerOrder')}
         />
       </Section>
 

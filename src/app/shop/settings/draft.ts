@@ -6,6 +6,17 @@ import {
   settingsProblems,
 } from '../../../domain/shopSettings';
 import { slugProblem } from '../../../domain/slug';
+import {
+  DEFAULT_CHECKOUT_LIMITS,
+  MAX_PER_ITEM_LIMIT,
+  MAX_PER_ORDER_LIMIT,
+} from '../../../domain/checkoutLimits';
+import {
+  TRANSFER_DEADLINE_DEFAULT,
+  TRANSFER_DEADLINE_MAX,
+  TRANSFER_DEADLINE_MIN,
+} from '../../../domain/transferDeadline';
+import { BOARD_LEAD_MINUTES, BOARD_LEAD_MINUTES_MAX } from '../../../domain/dueTime';
 import type { ErrorCode } from '../../../protocol/errors';
 import type { RouteBody, RouteResponse } from '../../../protocol/routes';
 
@@ -13,7 +24,15 @@ export type Settings = RouteResponse<'settings'>;
 export type Patch = RouteBody<'updateSettings'>;
 
 /** The numbers as typed: an emptied box is an error to show, not a 0 to save. */
-const NUMERIC = ['slotCapacity', 'leadMinutes', 'preorderDays'] as const;
+const NUMERIC = [
+  'slotCapacity',
+  'leadMinutes',
+  'preorderDays',
+  'boardLeadMinutes',
+  'transferDeadlineMinutes',
+  'maxPerItem',
+  'maxPerOrder',
+] as const;
 type Numeric = (typeof NUMERIC)[number];
 export type Draft = Omit<Settings, Numeric> & Record<Numeric, string>;
 
@@ -21,6 +40,10 @@ export const NUMBER_RANGES: Record<Numeric, [number, number]> = {
   slotCapacity: [1, SLOT_CAPACITY_MAX],
   leadMinutes: [0, LEAD_MINUTES_MAX],
   preorderDays: [0, PREORDER_DAYS_MAX],
+  boardLeadMinutes: [0, BOARD_LEAD_MINUTES_MAX],
+  transferDeadlineMinutes: [TRANSFER_DEADLINE_MIN, TRANSFER_DEADLINE_MAX],
+  maxPerItem: [1, MAX_PER_ITEM_LIMIT],
+  maxPerOrder: [1, MAX_PER_ORDER_LIMIT],
 };
 
 export function toDraft(s: Settings): Draft {
@@ -29,6 +52,14 @@ export function toDraft(s: Settings): Draft {
     slotCapacity: String(s.slotCapacity),
     leadMinutes: String(s.leadMinutes),
     preorderDays: String(s.preorderDays),
+    // Absent from a server before #16: the default it applies.
+    boardLeadMinutes: String(s.boardLeadMinutes ?? BOARD_LEAD_MINUTES),
+    // Absent from a server before #16: the default it applies.
+    transferDeadlineMinutes: String(s.transferDeadlineMinutes ?? TRANSFER_DEADLINE_DEFAULT),
+    // Absent from a server before #16 (checkout limits): the defaults it applies.
+    contactOptionalForPickup: s.contactOptionalForPickup ?? DEFAULT_CHECKOUT_LIMITS.contactOptionalForPickup,
+    maxPerItem: String(s.maxPerItem ?? DEFAULT_CHECKOUT_LIMITS.maxPerItem),
+    maxPerOrder: String(s.maxPerOrder ?? DEFAULT_CHECKOUT_LIMITS.maxPerOrder),
   };
 }
 
