@@ -37,12 +37,15 @@ export interface SlotProduction {
   /** Pickup slot "HH:MM", or null for "as soon as possible". */
   slot: string | null;
   orders: number;
+  /** Of those, how many are delivered (the rest are collected): the list says which kind it is. */
+  deliveries: number;
   items: ItemCount[];
 }
 
 export interface Production {
   date: string;
   orders: number;
+  deliveries: number;
   /** The "as soon as possible" group first, then slots in time order. */
   slots: SlotProduction[];
   total: ItemCount[];
@@ -122,6 +125,8 @@ export function countItems(orders: readonly Order[]): ItemCount[] {
   return [...tallies.values()].map((t) => t.result()).sort(byName);
 }
 
+const deliveriesIn = (orders: readonly Order[]) => orders.filter((o) => o.fulfilment === 'delivery').length;
+
 /** The production list of one day: per pickup slot and in total. */
 export function productionOf(orders: readonly Order[], date: string): Production {
   const day = activeOn(orders, date);
@@ -129,9 +134,9 @@ export function productionOf(orders: readonly Order[], date: string): Production
   for (const o of day) bySlot.set(o.slot, [...(bySlot.get(o.slot) ?? []), o]);
   const slots = [...bySlot.keys()].sort(compareSlots).map((slot) => {
     const inSlot = bySlot.get(slot)!;
-    return { slot, orders: inSlot.length, items: countItems(inSlot) };
+    return { slot, orders: inSlot.length, deliveries: deliveriesIn(inSlot), items: countItems(inSlot) };
   });
-  return { date, orders: day.length, slots, total: countItems(day) };
+  return { date, orders: day.length, deliveries: deliveriesIn(day), slots, total: countItems(day) };
 }
 
 /** Who comes when on `date`: standing orders by slot (as soon as possible first), then by order time. */

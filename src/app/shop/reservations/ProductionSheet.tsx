@@ -1,6 +1,7 @@
 import { optionSummary, type ItemCount, type Production } from '../../../domain/production';
 import { useT } from '../../../i18n';
 import { slotLabel } from './labels';
+import { slotCaption, totalCaption } from './kindLabel';
 import { Msg, UserText } from '../../../ui/UserText';
 
 /**
@@ -13,11 +14,11 @@ export function ProductionSheet({ production, print = false }: { production: Pro
   if (production.orders === 0) return <p className="muted">{t('prodEmpty')}</p>;
   return (
     <div className="res-production">
-      <ItemTable caption={t('prodTotal', { n: production.orders })} items={production.total} print={print} />
+      <ItemTable caption={totalCaption(production, t)} items={production.total} print={print} />
       {production.slots.map((s) => (
         <ItemTable
           key={s.slot ?? 'asap'}
-          caption={t('prodSlotOrders', { slot: slotLabel(s.slot, t), n: s.orders })}
+          caption={slotCaption(slotLabel(s.slot, t), s, t)}
           items={s.items}
           print={print}
         />
@@ -30,8 +31,14 @@ function ItemTable({ caption, items, print }: { caption: string; items: ItemCoun
   const { t } = useT();
   return (
     <div className="res-table-wrap">
-      <table className="res-table">
+      <table className="res-table res-production-table">
         <caption>{caption}</caption>
+        <colgroup>
+          <col className="res-col-item" />
+          <col className="res-col-qty" />
+          <col />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{t('prodItem')}</th>
