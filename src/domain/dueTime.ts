@@ -63,6 +63,8 @@ export function waitLevel(
 
 /** A confirmed pre-order joins the day's board this long before its slot unless the shop says otherwise. */
 export const BOARD_LEAD_MINUTES = 60;
+/** A day ahead at most: beyond that the reservations list, not the board, is the place to see it. */
+export const BOARD_LEAD_MINUTES_MAX = 24 * 60;
 
 /**
  * Whether an open order belongs on the working board now (S10): every order does, except a pre-order

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderDisplay } from '../../src/client/orderState';
 import { enqueue } from '../../src/client/outbox';
 import type { MutationInput, MutationName } from '../../src/protocol/sync';
+import type { Schedule } from '../../src/domain/schedule';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { json, startTestApp, type TestApp } from '../support/testApp';
 import {
@@ -97,6 +98,26 @@ describe.each(drivers)('each kind of order keeps its own lifecycle on $name', (d
     expect(await act(counter, 'completeOrder', { orderId: args.orderId, from: 'ready' })).toBeNull();
     await phone.engine.syncOnce();
     expect(orderDisplay((await phone.db.orders.get(args.orderId))!).state).toBe('completed');
+  });
+
+  it("the board's lead time for pre-orders is a shop setting that reaches the tablet's schedule", async () => {
+    const res = await json(t.app, {
+      method: 'PATCH',
+      url: '/api/shop/settings',
+      cookie: shop.ownerCookie,
+      payload: { boardLeadMinutes: 90 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const counter = tablet();
+    await counter.engine.pullAll();
+    expect((await counter.db.getMeta<Schedule>('schedule'))?.boardLeadMinutes).toBe(90);
+    const tooLong = await json(t.app, {
+      method: 'PATCH',
+      url: '/api/shop/settings',
+      cookie: shop.ownerCookie,
+      payload: { boardLeadMinutes: 24 * 60 + 1 },
+    });
+    expect(tooLong.statusCode).toBe(400);
   });
 
   it('a "now" pickup cannot be confirmed for a slot it does not have', async () => {

@@ -45,6 +45,9 @@ export const settingsEditor = defineMessages({
     seLeadMinutesHint: '오늘 픽업하는 주문은 지금부터 이 시간 뒤부터 고를 수 있습니다.',
     sePreorderDays: '예약 주문 받는 기간 (일)',
     sePreorderDaysHint: '오늘부터 며칠 뒤까지 예약을 받을지 정합니다. 0이면 오늘 주문만 받습니다.',
+    seBoardLead: '예약 주문을 주문판에 올릴 시각 (예약 시간 몇 분 전)',
+    seBoardLeadHint:
+      '확정된 예약 주문은 예약 시간 이만큼 전에 ‘준비 중’에 나타나요. 그 전에는 ‘예약·생산’ 탭에서 봐요.',
     sePayAtPickup: '현장 결제 (받을 때 현금·카드)',
     seBankTransfer: '계좌이체',
     seBankAccount: '입금 계좌',
@@ -115,6 +118,9 @@ export const settingsEditor = defineMessages({
     seLeadMinutesHint: 'Orders for today can pick a time at least this far from now.',
     sePreorderDays: 'Pre-order window (days)',
     sePreorderDaysHint: 'How many days ahead customers may order. 0 means today only.',
+    seBoardLead: 'Show pre-orders on the board (minutes before their slot)',
+    seBoardLeadHint:
+      'A confirmed pre-order appears under “In progress” this long before its slot. Before that, see it in Reservations.',
     sePayAtPickup: 'Pay at pickup (cash or card)',
     seBankTransfer: 'Bank transfer',
     seBankAccount: 'Bank account',

@@ -24,7 +24,7 @@ const SETTINGS_COLUMNS = `id, slug, name, phone, address, notice, time_zone, hou
   pickup_enabled, delivery_enabled, pay_at_pickup, bank_transfer, bank_account,
   transfer_deadline_minutes,
   slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates,
-  contact_optional_for_pickup, max_per_item, max_per_order`;
+  contact_optional_for_pickup, max_per_item, max_per_order, board_lead_minutes`;
 interface ShopRow {
   id: string;
   slug: string;
@@ -48,6 +48,7 @@ interface ShopRow {
   contact_optional_for_pickup: boolean;
   max_per_item: number;
   max_per_order: number;
+  board_lead_minutes: number;
 }
 
 function toSettings(r: ShopRow): Settings {
@@ -73,6 +74,7 @@ function toSettings(r: ShopRow): Settings {
     contactOptionalForPickup: r.contact_optional_for_pickup,
     maxPerItem: r.max_per_item,
     maxPerOrder: r.max_per_order,
+    boardLeadMinutes: r.board_lead_minutes,
   };
 }
 

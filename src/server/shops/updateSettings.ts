@@ -29,6 +29,7 @@ const SETTINGS_COLUMNS = {
   slotCapacity: 'slot_capacity',
   leadMinutes: 'lead_minutes',
   preorderDays: 'preorder_days',
+  boardLeadMinutes: 'board_lead_minutes',
   closedDates: 'closed_dates',
   contactOptionalForPickup: 'contact_optional_for_pickup',
   maxPerItem: 'max_per_item',
