@@ -1,4 +1,5 @@
 import type { DayChoice } from '../domain/pickupOptions';
+import type { Fulfilment } from '../domain/order';
 import { useT, type MessageKey } from '../i18n';
 
 /** The first time a day offers: now when the shop is open today, else its first slot with room. */
@@ -17,6 +18,7 @@ export function SlotPicker({
   onPick,
   asapLabel,
   leadMinutes,
+  fulfilment = 'pickup',
 }: {
   /** The radio group's name, unique on the page. */
   name: string;
@@ -25,11 +27,13 @@ export function SlotPicker({
   onPick: (slot: string | null) => void;
   asapLabel: MessageKey;
   leadMinutes: number;
+  /** A delivery's time is when it arrives: never titled "pickup time". */
+  fulfilment?: Fulfilment;
 }) {
   const { t } = useT();
   return (
     <fieldset className="slots">
-      <legend>{t('pickupTime')}</legend>
+      <legend>{t(fulfilment === 'delivery' ? 'deliveryTime' : 'pickupTime')}</legend>
       {day.asap && (
         <label className="choice">
           <input type="radio" name={name} checked={slot === null} onChange={() => onPick(null)} />

@@ -305,6 +305,7 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
             slot={slot}
             onPick={(s) => setPick({ date, slot: s })}
             asapLabel="pickupAsap"
+            fulfilment={fulfilment}
             leadMinutes={schedule.leadMinutes}
           />
           {errorOf('slot') && (

@@ -159,17 +159,19 @@ export function OrderPage({
         </a>
       </div>
       {/* A refused order has no link on the server: none is offered. */}
-      {shareUrl && state !== 'refused' && <ShareLink url={shareUrl} />}
+      {shareUrl && state !== 'refused' && (
+        <ShareLink url={shareUrl} delivery={view?.fulfilment === 'delivery'} />
+      )}
       {order.ackedAt !== null && state !== 'refused' && <PushToggle slug={slug} />}
     </article>
   );
 }
 
-function ShareLink({ url }: { url: string }) {
+function ShareLink({ url, delivery }: { url: string; delivery: boolean }) {
   const { t } = useT();
   return (
     <p className="row share">
-      <span className="muted">{t('shareLinkLead')}</span>
+      <span className="muted">{t(delivery ? 'shareLinkLeadDelivery' : 'shareLinkLead')}</span>
       <CopyButton text={url} label={t('copyShareLink')} />
     </p>
   );

@@ -38,7 +38,12 @@ export function ChatOrderCard({
               user={{ name: view.customerName || '—', phone: view.customerPhone || '—' }}
             />
           </p>
-          <p>{t('pickupAt', { date: view.date, slot: view.slot ?? t('pickupAsap') })}</p>
+          <p>
+            {t(view.fulfilment === 'delivery' ? 'deliveryAt' : 'pickupAt', {
+              date: view.date,
+              slot: view.slot ?? t('pickupAsap'),
+            })}
+          </p>
           <ul>
             {view.lines.map((l, i) => (
               <li key={i}>

@@ -65,6 +65,7 @@ export function WhenPicker({
           onPick={(slot) => onChange({ date: day.date, slot })}
           asapLabel="intakeAsap"
           leadMinutes={leadMinutes}
+          fulfilment={fulfilment}
         />
       )}
     </>
