@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/buildApp';
+import { buildApp, type BuildOptions } from '../../src/server/buildApp';
 import { configFromEnv, type Config } from '../../src/server/config';
 import { seedDemoShop } from '../../src/server/seed/seedDemo';
 import { migrate } from '../../src/server/storage/migrate';
@@ -20,6 +20,8 @@ export interface LiveServer {
 export async function startLiveServer(
   driver: TestDriver,
   overrides: Partial<Config> = {},
+  /** Build options beyond the config, e.g. the transfer sweeper's clock (#16). */
+  build: Pick<BuildOptions, 'transferSweep'> = {},
 ): Promise<LiveServer> {
   // STATIC_DIR lets parallel work build into its own folder (vite build --outDir dist-x).
   const staticDir = process.env.STATIC_DIR ?? 'dist';
@@ -31,7 +33,7 @@ export async function startLiveServer(
   // Open around the clock, so a browser test can order "now" whatever hour it runs.
   await storage.query('update shops set hours = $1, lead_minutes = 0', [JSON.stringify(ALWAYS_OPEN)]);
   const config = { ...configFromEnv({}), staticDir, ...overrides };
-  const app = await buildApp({ storage, config, logger: false });
+  const app = await buildApp({ storage, config, logger: false, ...build });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shopLocalDate } from '../../src/domain/hours';
+import { addDays, shopMinuteOfDay } from '../../src/domain/schedule';
+import { depositorName, depositorReference } from '../../src/domain/transferDeadline';
+import { formatShopDate } from '../../src/app/dates';
+import { launchChromium } from '../support/browser';
+import { checkout, loginTablet, openShop, PHONE } from '../support/customerPage';
+import { drivers, dropTestSchemas } from '../support/drivers';
+import { startLiveServer, type LiveServer } from '../support/liveServer';
+
+afterAll(dropTestSchemas);
+
+const SHOTS = process.env.SHOTS_DIR;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+
+const DAY = 24 * 60 * 60_000;
+
+/**
+ * Issue #16 (5), in Chromium: a bank-transfer pre-order three days ahead. The customer's page gives
+ * the account, the amount, the depositor name and the deadline; nobody pays; the server's own sweeper
+ * (its clock moved past the deadline) cancels it; the phone says why, and so does the shop's board.
+ */
+describe.each(drivers)('a transfer deadline in Chromium on $name', (driver) => {
+  let server: LiveServer;
+  let browser: Browser;
+  // The sweeper's clock: moved forward by the test instead of waiting a day.
+  let ahead = 0;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startLiveServer(
+        driver,
+        {},
+        { transferSweep: { intervalMs: 200, now: () => new Date(Date.now() + ahead) } },
+      ),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('#16: the phone shows how and by when to pay; past the deadline the server cancels it and both screens say why', async () => {
+    const [{ tz }] = (await server.storage.query<{ tz: string }>(
+      "select time_zone as tz from shops where slug = 'uri-banchan'",
+    )) as [{ tz: string }];
+    const date = addDays(shopLocalDate(new Date(), tz), 3);
+    const label = new Intl.DateTimeFormat('ko-KR', {
+      timeZone: 'UTC',
+      month: 'long',
+      day: 'numeric',
+      weekday: 'short',
+    }).format(new Date(`${date}T12:00:00Z`));
+
+    const phoneContext = await browser.newContext(PHONE);
+    const phone = await openShop(phoneContext, server.url);
+    await phone.getByRole('button', { name: '잔치 잡채 (1kg) 담기' }).click();
+    const id = await checkout(phone, { name: '이예약', phone: '010-5555-1234' }, async (page) => {
+      await page.getByRole('radio', { name: label }).check();
+      await page.getByRole('radio', { name: '12:30' }).check();
+      await page.getByRole('radio', { name: '계좌이체' }).check();
+    });
+
+    // The server's deadline reaches the phone with its answer: a day after placing (the default).
+    const info = phone.getByRole('group', { name: '계좌이체 안내' });
+    await info.getByText('입금 기한').waitFor({ timeout: 15_000 });
+    const [{ pay_by }] = (await server.storage.query<{ pay_by: Date }>(
+      'select pay_by from orders where id = $1',
+      [id],
+    )) as [{ pay_by: Date }];
+    // As the browser writes it ("12월 9일 (수) 오전 07:48"): Node's ICU may write AM/PM instead.
+    const minute = shopMinuteOfDay(pay_by, tz);
+    const clock = `${String(minute / 60 >= 12 ? 'pm' : 'am')} ${String(Math.floor(minute / 60) % 12 || 12).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    const deadline = `${formatShopDate(shopLocalDate(pay_by, tz), 'ko')} ${clock.replace('am', '오전').replace('pm', '오후')}`;
+    const text = (await info.textContent()) ?? '';
+    expect(text).toContain('1002-123-456789');
+    expect(text).toContain('25,000원');
+    expect(text).toContain(depositorName('이예약', depositorReference(id)));
+    expect(text).toContain(`${deadline}까지`);
+    await info.getByRole('button', { name: '입금자명 복사' }).waitFor();
+    if (SHOTS) await phone.screenshot({ path: `${SHOTS}/transfer-phone-390.png`, fullPage: true });
+
+    const tabletContext = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'ko-KR',
+    });
+    const tablet = await loginTablet(tabletContext, server.url);
+
+    // Four days on, unpaid: the server's sweeper cancels it and pokes the phone and the shop.
+    ahead = 4 * DAY;
+    const lapsed = `입금 기한(${deadline})이 지나 주문이 취소되었습니다.`;
+    await expect
+      .poll(async () => (await phone.getByRole('alert').allTextContents()).join(' '), { timeout: 20_000 })
+      .toContain(lapsed);
+    expect(await phone.locator('[role="status"][data-state]').getAttribute('data-state')).toBe('cancelled');
+    // Nothing left to pay: the account is no longer offered.
+    expect(await info.count()).toBe(0);
+    if (SHOTS) await phone.screenshot({ path: `${SHOTS}/transfer-cancelled-390.png`, fullPage: true });
+
+    await tablet.getByRole('group', { name: '보기' }).getByRole('button', { name: '완료·취소' }).click();
+    await expect
+      .poll(() => tablet.getByTestId('transfer-lapsed').allTextContents(), { timeout: 20_000 })
+      .toContain(`입금 기한(${deadline})이 지나 자동 취소됨`);
+    if (SHOTS) await tablet.screenshot({ path: `${SHOTS}/transfer-cancelled-1280.png` });
+    await phoneContext.close();
+    await tabletContext.close();
+  });
+});
