@@ -270,6 +270,9 @@ describe.each(drivers)('delivery zones on a map in Chromium on $name', (driver) 
     await phone.getByRole('link', { name: /^장바구니 \(/ }).click();
     await phone.getByRole('radio', { name: '배달' }).check();
     await phone.getByLabel('배달 주소').fill('서울 중구 세종대로 110 3층');
+    // Back from the menu the cart is a new page: who is ordering is asked again (#16: required).
+    await phone.getByLabel('이름').fill('배달손님');
+    await phone.getByLabel('휴대폰 번호').fill('010-2222-3333');
     await clickMap(phone, '배달 받을 곳 지도', -30, 20);
     await expect.poll(() => quote(phone).textContent()).toContain('배달비: 3,000원');
     expect(await placed(phone)).toMatchObject({ total: 23_000, delivery_fee: 3000 });

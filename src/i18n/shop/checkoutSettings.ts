@@ -8,6 +8,8 @@ export const checkoutSettings = {
     seMaxPerItem: '한 메뉴 최대 수량',
     seMaxPerItemHint: '손님이 한 주문에 한 메뉴를 이만큼까지 담을 수 있어요.',
     seMaxPerOrder: '한 주문 최대 수량',
+    // The menu editor: an option pre-chosen for the customer. Without it every option starts unchosen.
+    meOptionDefault: '옵션 {g}-{n} 처음부터 선택해 두기',
     seMaxPerOrderHint:
       '모든 메뉴를 합쳐 한 주문에 이만큼까지예요. 더 많은 주문은 가게에 문의하도록 안내해요.',
   },
@@ -19,6 +21,7 @@ export const checkoutSettings = {
     seMaxPerItem: 'Most of one item per order',
     seMaxPerItemHint: 'A customer can put up to this many of one item in one order.',
     seMaxPerOrder: 'Most items per order',
+    meOptionDefault: 'Option {g}-{n} chosen to start with',
     seMaxPerOrderHint:
       'All items together in one order. Customers wanting more are asked to contact the shop.',
   },

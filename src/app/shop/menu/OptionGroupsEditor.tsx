@@ -20,7 +20,7 @@ export function OptionGroupsEditor({
     onChange(groups.map((x, j) => (j === i ? { ...x, ...g } : x)));
   const setOption = (gi: number, oi: number, o: Partial<OptionDraft>) =>
     setGroup(gi, { options: groups[gi]!.options.map((x, j) => (j === oi ? { ...x, ...o } : x)) });
-  const newOption = (): OptionDraft => ({ id: newId(), name: '', priceDelta: '0' });
+  const newOption = (): OptionDraft => ({ id: newId(), name: '', priceDelta: '0', isDefault: false });
 
   return (
     <fieldset className="option-groups" disabled={disabled}>
@@ -89,6 +89,14 @@ export function OptionGroupsEditor({
                       value={o.priceDelta}
                       onChange={(e) => setOption(gi, oi, { priceDelta: e.target.value })}
                     />
+                  </label>
+                  <label className="choice">
+                    <input
+                      type="checkbox"
+                      checked={o.isDefault}
+                      onChange={(e) => setOption(gi, oi, { isDefault: e.target.checked })}
+                    />
+                    {t('meOptionDefault', { g: n, n: oi + 1 })}
                   </label>
                   <button
                     type="button"

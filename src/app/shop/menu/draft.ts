@@ -9,6 +9,8 @@ export interface OptionDraft {
   id: string;
   name: string;
   priceDelta: string;
+  /** Pre-chosen on the customer's phone (#16); every other option starts unchosen. */
+  isDefault: boolean;
 }
 export interface GroupDraft {
   id: string;
@@ -47,7 +49,12 @@ export function draftOf(item: MenuItem | null, categoryId: string): ItemDraft {
       name: g.name,
       minChoices: String(g.minChoices),
       maxChoices: String(g.maxChoices),
-      options: g.options.map((o) => ({ id: o.id, name: o.name, priceDelta: String(o.priceDelta) })),
+      options: g.options.map((o) => ({
+        id: o.id,
+        name: o.name,
+        priceDelta: String(o.priceDelta),
+        isDefault: o.isDefault === true,
+      })),
     })),
   };
 }
@@ -61,7 +68,12 @@ function groupsOf(d: ItemDraft): OptionGroup[] {
     name: g.name.trim(),
     minChoices: int(g.minChoices),
     maxChoices: int(g.maxChoices),
-    options: g.options.map((o) => ({ id: o.id, name: o.name.trim(), priceDelta: int(o.priceDelta || '0') })),
+    options: g.options.map((o) => ({
+      id: o.id,
+      name: o.name.trim(),
+      priceDelta: int(o.priceDelta || '0'),
+      ...(o.isDefault ? { isDefault: true } : {}),
+    })),
   }));
 }
 
