@@ -123,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       storage: opts.storage,
       hub,
       log: app.log.child({ part: 'transfer-sweep' }),
+      onCancelled: (orderId) => notifier.mutationApplied('transferDeadline', orderId),
       ...opts.transferSweep,
     });
     // Stopped (and its sweep in progress awaited) before the hub and the storage close.

@@ -3,6 +3,7 @@ import { enqueue } from '../../src/client/outbox';
 import { addDays } from '../../src/domain/schedule';
 import { buildApp } from '../../src/server/buildApp';
 import { TransferSweeper } from '../../src/server/payments/transferSweeper';
+import { orderPayload, type PushNotifier } from '../../src/server/push/notify';
 import type { Storage } from '../../src/server/storage/types';
 import { LocalPokeHub } from '../../src/server/sync/localPokeHub';
 import { drivers, dropTestSchemas } from '../support/drivers';
@@ -43,11 +44,18 @@ describe.each(drivers)('transfer sweeper on $name', (driver) => {
     await phone.engine.syncOnce();
     // A second app on the same database, its clock four days ahead, sweeping every 20 ms.
     let sweeps = 0;
+    // The customer hears of it by Web Push too (the notifier's own sends are tested in webPush.test).
+    const told: [string, string][] = [];
+    const pushNotifier = {
+      vapidKeys: async () => ({ publicKey: '', privateKey: '' }),
+      mutationApplied: (name: string, orderId: string) => told.push([name, orderId]),
+    } as unknown as PushNotifier;
     const app = await buildApp({
       storage: t.storage,
       config: t.config,
       logger: false,
       pokeHub: new LocalPokeHub(),
+      pushNotifier,
       transferSweep: { intervalMs: 20, now: () => (sweeps++, new Date(Date.now() + 4 * DAY)) },
     });
     await app.ready();
@@ -58,6 +66,7 @@ describe.each(drivers)('transfer sweeper on $name', (driver) => {
     for (let i = 0; i < 100 && (await status()) !== 'cancelled'; i++)
       await new Promise((r) => setTimeout(r, 20));
     expect(await status()).toBe('cancelled');
+    expect(told).toEqual([['transferDeadline', args.orderId]]);
     await app.close();
     const after = sweeps;
     await new Promise((r) => setTimeout(r, 100));
@@ -87,5 +96,17 @@ describe.each(drivers)('transfer sweeper on $name', (driver) => {
     release();
     await stopping;
     expect(queries).toBe(1);
+  });
+
+  it('#16: the notification says the transfer deadline passed, in Korean and English', () => {
+    const order = {
+      id: 'o1',
+      status: 'cancelled',
+      cancel_reason: 'transfer_deadline',
+      slug: 'uri-banchan',
+      shop_name: '우리동네 반찬가게',
+    } as unknown as Parameters<typeof orderPayload>[0];
+    expect(orderPayload(order, 'ko')?.body).toContain('입금 기한이 지나 주문이 취소됐어요');
+    expect(orderPayload(order, 'en')?.body).toContain('transfer deadline passed');
   });
 });

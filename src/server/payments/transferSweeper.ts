@@ -15,6 +15,8 @@ export interface SweeperOptions {
   /** The clock; tests move it forward instead of waiting a day. */
   now?: () => Date;
   batch?: number;
+  /** Told of each order it cancelled, after commit: the customer's Web Push notification. */
+  onCancelled?: (orderId: string) => void;
 }
 
 /**
@@ -41,6 +43,10 @@ export class TransferSweeper {
     const { storage, hub, log } = this.opts;
     const now = (this.opts.now ?? (() => new Date()))();
     this.running = cancelLapsedTransfers(storage, hub, now, { limit: this.batch, log })
+      .then((cancelled) => {
+        for (const id of cancelled) this.opts.onCancelled?.(id);
+        return cancelled;
+      })
       .catch((err: unknown) => {
         // The database away for a moment: the next sweep tries again.
         log.warn({ err }, 'transfer deadline sweep failed');

@@ -7,7 +7,15 @@ import { deleteSubscriptionById, subscriptionsOf, type PushSubscriptionRow } fro
 import { loadOrCreateVapidKeys, type VapidKeys } from './vapid';
 
 /** The mutations whose outcome a customer wants to hear about while away from the page. */
-const NOTIFYING = new Set(['acceptOrder', 'confirmOrder', 'rejectOrder', 'markReady', 'dispatchOrder']);
+const NOTIFYING = new Set([
+  'acceptOrder',
+  'confirmOrder',
+  'rejectOrder',
+  'markReady',
+  'dispatchOrder',
+  // Not a mutation: the server's own cancellation of a transfer past its deadline (payments/transferSweeper).
+  'transferDeadline',
+]);
 
 /** Who ordered it, where, and what the customer should read now. */
 interface OrderFacts {
@@ -19,6 +27,7 @@ interface OrderFacts {
   date: string;
   slot: string | null;
   reject_reason: string | null;
+  cancel_reason: string | null;
   shop_id: string;
   slug: string;
   shop_name: string;
@@ -35,13 +44,15 @@ export interface PushPayload {
   tag: string;
 }
 
-type Notified = 'accepted' | 'confirmed' | 'rejected' | 'ready' | 'outForDelivery';
+type Notified = 'accepted' | 'confirmed' | 'rejected' | 'ready' | 'outForDelivery' | 'cancelled';
 const NOTIFIED: ReadonlySet<OrderStatus> = new Set<Notified>([
   'accepted',
   'confirmed',
   'rejected',
   'ready',
   'outForDelivery',
+  // Only ever sent for the server's cancellation (a customer's own cancel is not in NOTIFYING).
+  'cancelled',
 ]);
 
 const clock = (at: Date, timeZone: string) =>
@@ -60,6 +71,10 @@ const TEXT: Record<Lang, Record<Notified, (o: OrderFacts) => string>> = {
     outForDelivery: () => '주문이 배달을 출발했어요',
     rejected: (o) => (o.reject_reason ? `주문이 거절됐어요: ${o.reject_reason}` : '주문이 거절됐어요'),
     ready: () => '주문이 준비됐어요 · 가게에서 찾아가세요',
+    cancelled: (o) =>
+      o.cancel_reason === 'transfer_deadline'
+        ? '입금 기한이 지나 주문이 취소됐어요. 이미 입금하셨다면 가게에 연락해 주세요.'
+        : '주문이 취소됐어요',
   },
   en: {
     accepted: (o) =>
@@ -74,6 +89,10 @@ const TEXT: Record<Lang, Record<Notified, (o: OrderFacts) => string>> = {
     rejected: (o) =>
       o.reject_reason ? `Your order was declined: ${o.reject_reason}` : 'Your order was declined',
     ready: () => 'Your order is ready to collect',
+    cancelled: (o) =>
+      o.cancel_reason === 'transfer_deadline'
+        ? 'The transfer deadline passed, so your order was cancelled. If you have paid, please contact the shop.'
+        : 'Your order was cancelled',
   },
 };
 
@@ -126,7 +145,7 @@ export async function notifyOrderStatus(
 ): Promise<SendReport[]> {
   const [order] = await storage.query<OrderFacts>(
     `select o.id, o.status, o.device_id, o.ready_by, o.fulfilment, o.date::text as date, o.slot,
-            o.reject_reason, o.shop_id,
+            o.reject_reason, o.cancel_reason, o.shop_id,
             s.slug, s.name as shop_name, s.time_zone
        from orders o join shops s on s.id = o.shop_id
       where o.id = $1`,
