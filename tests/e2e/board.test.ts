@@ -123,7 +123,7 @@ describe.each(drivers)('the live order board in Chromium on $name', (driver) => 
     await phone.goto(`${server.url}/s/uri-banchan/o/${id}`);
     await expect
       .poll(() => orderState(phone).textContent(), { timeout: 20_000 })
-      .toBe(`접수됨 — ${clock}까지 준비됩니다`);
+      .toBe(`접수됨 — ${clock}까지 준비돼요`);
     // The tablet shows the same time on the card.
     expect(await card(tablet, id).locator('[role="status"]').textContent()).toBe(
       `준비 중 — ${clock}까지 (20분)`,

@@ -184,7 +184,7 @@ describe.each(drivers.slice(0, 1))('SMS import on the tablet in Chromium on $nam
     await phone.getByRole('heading', { name: `주문 ${label}`, exact: true }).waitFor({ timeout: 30_000 });
     await expect
       .poll(() => orderState(phone).textContent(), { timeout: 30_000 })
-      .toContain('가게에서 주문을 받았습니다');
+      .toContain('가게 기기에 도착 — 아직 접수 전이에요');
     const rows = await server.storage.query<{ device_id: string | null; total: number; keyed: boolean }>(
       'select device_id, total, handoff_key_hash is not null as keyed from orders where id = $1',
       [id],

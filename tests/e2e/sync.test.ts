@@ -66,14 +66,14 @@ describe.each(drivers)('an offline order in Chromium on $name', (driver) => {
     await phoneContext.setOffline(false);
     await expect
       .poll(() => stateOf(phone).textContent(), { timeout: 20_000 })
-      .toMatch(/전송됨|가게에서 주문을 받았습니다/);
+      .toMatch(/전송됨|가게 기기에 도착 — 아직 접수 전이에요/);
     const card = tablet.getByRole('listitem', { name: /^주문 / });
     await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1);
     expect(await card.textContent()).toContain('멸치볶음 × 1');
     expect(await card.textContent()).toContain('김단골');
     await expect
       .poll(() => stateOf(phone).textContent(), { timeout: 20_000 })
-      .toContain('가게에서 주문을 받았습니다');
+      .toContain('가게 기기에 도착 — 아직 접수 전이에요');
 
     await card.getByRole('button', { name: '20분 후 준비로 접수' }).click();
     await expect.poll(() => stateOf(phone).textContent(), { timeout: 20_000 }).toContain('접수됨');
