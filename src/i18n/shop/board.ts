@@ -13,7 +13,7 @@ export const board = defineMessages({
     bdUpcoming:
       '확정된 예약 {n}건은 예약 시간 {lead}분 전에 여기 나타나요. 미리 보려면 ‘예약·생산’ 탭을 여세요.',
     bdColEmpty: '없음',
-    bdTodayTitle: '오늘 찾으러 오는 예약 주문',
+    bdTodayTitle: '오늘 픽업·배달하는 예약 주문',
     bdTodayHint: '며칠 전에 미리 받은 주문 중 오늘이 픽업·배달일인 주문이에요.',
     bdTodayNone: '오늘 날짜로 받은 예약 주문이 없어요.',
     bdDoneTitle: '끝난 주문',
@@ -141,7 +141,7 @@ export const board = defineMessages({
     bdUpcoming:
       '{n} confirmed pre-orders appear here {lead} min before their slot. Open the Reservations tab to see them now.',
     bdColEmpty: 'None',
-    bdTodayTitle: 'Pre-orders collected today',
+    bdTodayTitle: 'Pre-orders for today (pickup and delivery)',
     bdTodayHint: 'Orders taken on earlier days for pickup or delivery today.',
     bdTodayNone: 'No pre-orders for today.',
     bdDoneTitle: 'Finished orders',
