@@ -236,6 +236,9 @@ export const SharedOrderSchema = z.pick(OrderSchema, {
   readyBy: true,
   rejectReason: true,
   number: true,
+  // Why the server cancelled it (a transfer past its deadline, #16): the family sees it too.
+  payBy: true,
+  cancelReason: true,
 });
 export const SharedOrderRequest = z.strictObject({ orderId: Id, secret: Token });
 

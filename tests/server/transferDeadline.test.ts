@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/client/outbox';
 import { addDays } from '../../src/domain/schedule';
@@ -23,6 +24,8 @@ import type { LocalPokeHub } from '../../src/server/sync/localPokeHub';
 afterAll(dropTestSchemas);
 
 const MINUTE = 60_000;
+/** The order's share-link secret, as a phone makes it (32 random bytes, base64url). */
+const SECRET = randomBytes(32).toString('base64url');
 
 /**
  * Issue #16 (5), S6/S8/S10: an unpaid bank transfer past its deadline is cancelled by the server,
@@ -87,7 +90,7 @@ describe.each(drivers)('transfer deadline on $name', (driver) => {
 
   it('S6 S8 S10 #16: an unpaid transfer past its deadline is cancelled; the phone and the shop pull the reason', async () => {
     const d = await phone();
-    const order = await placed(d, { date: addDays(today(), 3), slot: '10:00' });
+    const order = await placed(d, { date: addDays(today(), 3), slot: '10:00', shareSecret: SECRET });
     const payBy = new Date(order.payBy!);
     // Other tests' shops may have overdue orders too: the sweep is for every shop.
     expect(await cancelLapsedTransfers(t.storage, t.hub, new Date(payBy.getTime() - MINUTE))).not.toContain(
@@ -122,6 +125,17 @@ describe.each(drivers)('transfer deadline on $name', (driver) => {
     expect((await tablet.db.orders.get(order.id))?.server).toMatchObject({
       status: 'cancelled',
       cancelReason: 'transfer_deadline',
+    });
+    // Someone holding the order's share link (the family collecting it) sees why, too.
+    const shared = await json(t.app, {
+      method: 'POST',
+      url: `/api/s/${shop.slug}/shared-order`,
+      payload: { orderId: order.id, secret: SECRET },
+    });
+    expect(shared.json()).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'transfer_deadline',
+      payBy: order.payBy,
     });
     // Swept again: nothing more happens (no second cancellation, no empty version).
     expect(await cancelLapsedTransfers(t.storage, t.hub, new Date(payBy.getTime() + 1000))).not.toContain(

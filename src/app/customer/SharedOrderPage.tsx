@@ -8,6 +8,7 @@ import type { RouteResponse } from '../../protocol/routes';
 import { Alert } from '../../ui/Alert';
 import { formatShopDate } from '../dates';
 import { Msg, UserText } from '../../ui/UserText';
+import { TransferLapsed } from './TransferLapsed';
 
 type Shared = RouteResponse<'sharedOrder'>;
 /** Someone holding a shared link has no device stream: a gentle poll keeps the page current. */
@@ -52,6 +53,7 @@ export function SharedOrderPage({
       <p role="status">
         <Msg text={t(state)} vars={stateVars(order, lang, timeZone)} user={{ reason: order.rejectReason }} />
       </p>
+      <TransferLapsed order={order} timeZone={timeZone} />
       <ul className="plain-list">
         {order.lines.map((l, i) => (
           <li key={i}>

@@ -54,6 +54,8 @@ export function shopRoutes(app: FastifyInstance, deps: Deps): void {
       readyBy: o.readyBy,
       rejectReason: o.rejectReason,
       number: o.number ?? null,
+      payBy: o.payBy ?? null,
+      cancelReason: o.cancelReason ?? null,
     };
   });
 
