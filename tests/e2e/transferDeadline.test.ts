@@ -81,6 +81,16 @@ describe.each(drivers)('a transfer deadline in Chromium on $name', (driver) => {
     expect(text).toContain(`${deadline}까지`);
     await info.getByRole('button', { name: '입금자명 복사' }).waitFor();
     if (SHOTS) await phone.screenshot({ path: `${SHOTS}/transfer-phone-390.png`, fullPage: true });
+    // The same in English (the shop's clock, 24-hour in en-GB).
+    const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    const deadlineEn = `${formatShopDate(shopLocalDate(pay_by, tz), 'en')} ${hhmm}`;
+    await phone.getByLabel('언어').selectOption('en');
+    const infoEn = phone.getByRole('group', { name: 'Bank transfer details' });
+    await expect.poll(() => infoEn.textContent()).toContain(`Pay by: ${deadlineEn}`);
+    expect(await infoEn.textContent()).toContain(
+      `Depositor name: ${depositorName('이예약', depositorReference(id))}`,
+    );
+    await phone.getByLabel('Language').selectOption('ko');
 
     const tabletContext = await browser.newContext({
       viewport: { width: 1280, height: 800 },
@@ -97,12 +107,20 @@ describe.each(drivers)('a transfer deadline in Chromium on $name', (driver) => {
     expect(await phone.locator('[role="status"][data-state]').getAttribute('data-state')).toBe('cancelled');
     // Nothing left to pay: the account is no longer offered.
     expect(await info.count()).toBe(0);
+    await phone.getByLabel('언어').selectOption('en');
+    await expect
+      .poll(async () => (await phone.getByRole('alert').allTextContents()).join(' '))
+      .toContain(`The transfer deadline (${deadlineEn}) passed, so the order was cancelled.`);
     if (SHOTS) await phone.screenshot({ path: `${SHOTS}/transfer-cancelled-390.png`, fullPage: true });
 
     await tablet.getByRole('group', { name: '보기' }).getByRole('button', { name: '완료·취소' }).click();
     await expect
       .poll(() => tablet.getByTestId('transfer-lapsed').allTextContents(), { timeout: 20_000 })
       .toContain(`입금 기한(${deadline})이 지나 자동 취소됨`);
+    await tablet.getByLabel('언어').selectOption('en');
+    await expect
+      .poll(() => tablet.getByTestId('transfer-lapsed').allTextContents())
+      .toContain(`Cancelled automatically: transfer deadline (${deadlineEn}) passed`);
     if (SHOTS) await tablet.screenshot({ path: `${SHOTS}/transfer-cancelled-1280.png` });
     await phoneContext.close();
     await tabletContext.close();
