@@ -170,6 +170,69 @@ describe.each(drivers)('lists that fit, in Chromium on $name', (driver) => {
     }
     await context.close();
   });
+
+  it("#16: the rider's delivery list prints on A4 with long addresses wrapped, the header on each page", async () => {
+    const shop = await demoShop(server.app);
+    const today = shopLocalDate(new Date(), shop.timeZone);
+    const counter = await shopPusher(server.app);
+    const line = { itemId: shop.item('멸치볶음').id, quantity: 1, optionIds: [] };
+    // No space and no hyphen: nowhere to wrap unless the list allows breaking inside a word.
+    const LATIN = 'Apt1203BuildingBSangamdongDigitalMediaCityMapoguSeoulPleaseCallFirst';
+    await counter.push(
+      placeOrder({
+        lines: [line],
+        date: today,
+        fulfilment: 'delivery',
+        customerName: '배달셋',
+        address: LONG_ADDRESS,
+      }),
+      placeOrder({
+        lines: [line],
+        date: today,
+        fulfilment: 'delivery',
+        customerName: '배달넷',
+        address: LATIN,
+      }),
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
+    await context.addInitScript(() => {
+      window.print = () => {};
+    });
+    const tablet = await loginTablet(context, server.url);
+    await tablet
+      .getByRole('navigation', { name: '가게 관리 메뉴' })
+      .getByRole('button', { name: '배달' })
+      .click();
+    await tablet.getByRole('button', { name: '배달 목록 인쇄' }).click();
+    const area = tablet.locator('body > .print-area');
+    await area.waitFor({ state: 'attached' });
+    await tablet.emulateMedia({ media: 'print' });
+    await tablet.setViewportSize({ width: 794, height: 1123 });
+    expect(await area.textContent()).toContain(LATIN);
+    const fit = await area.evaluate((el) => ({
+      page: document.documentElement.scrollWidth,
+      table: el.querySelector('table')!.scrollWidth,
+      width: el.getBoundingClientRect().width,
+      cells: [...el.querySelectorAll('td, th')]
+        .filter((c) => c.scrollWidth > c.clientWidth + 1)
+        .map((c) => `${c.textContent}: ${c.scrollWidth} > ${c.clientWidth}`),
+      head: getComputedStyle(el.querySelector('thead')!).display,
+      row: getComputedStyle(el.querySelector('tbody tr')!).breakInside,
+    }));
+    expect(fit.page).toBeLessThanOrEqual(794);
+    expect(fit.table).toBeLessThanOrEqual(Math.ceil(fit.width));
+    expect(fit.cells).toEqual([]);
+    expect([fit.head, fit.row]).toEqual(['table-header-group', 'avoid']);
+    if (SHOTS) {
+      await tablet.emulateMedia({ media: 'screen' });
+      await area.evaluate((el) => {
+        document.getElementById('root')!.style.display = 'none';
+        el.style.cssText = 'position: static; visibility: visible; margin: 12mm';
+      });
+      await tablet.screenshot({ path: `${SHOTS}/deliveries-a4.png`, fullPage: true });
+    }
+    await context.close();
+  });
 });
 
 /** Every list table (and the page) whose content is wider than its box: none may be. */
