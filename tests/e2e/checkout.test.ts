@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkout, openShop, PHONE, reviewAndPlace } from '../support/customerPage';
+import { checkout, loginTablet, openShop, PHONE, reviewAndPlace, TABLET } from '../support/customerPage';
+import { expectAccessible } from '../support/axe';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
@@ -46,6 +47,7 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
     await reviewButton(phone).click();
     await errorNextTo(phone, '이름').filter({ hasText: '주문하시는 분의 이름을 적어 주세요.' }).waitFor();
     expect(await focused(phone)).toBe('input:name');
+    await expectAccessible(phone, 'the checkout with a field error');
     expect(await phone.getByLabel('이름', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     // Nothing went anywhere: no review step, no order.
     expect(await phone.getByRole('heading', { name: '주문 내용을 확인해 주세요' }).count()).toBe(0);
@@ -105,6 +107,7 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
     expect(text).toContain('22,000원');
     expect(text).toContain('예약 주문은 전날 저녁 6시까지 받아요');
     await phone.screenshot({ path: '/tmp/checkout16/review-390x844.png', fullPage: true });
+    await expectAccessible(phone, 'the review step');
 
     // "수정하기" goes back with everything kept.
     await review.getByRole('button', { name: '수정하기' }).click();
@@ -124,8 +127,17 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
     await context.close();
   });
 
-  it("says the shop's quantity limits where they stop the customer, and the server holds them too", async () => {
-    await sql("update shops set max_per_item = 3, max_per_order = 4 where slug = 'uri-banchan'");
+  it('the owner sets quantity limits in the settings; the phone says them where they stop the customer', async () => {
+    const owner = await browser.newContext(TABLET);
+    const tablet = await loginTablet(owner, server.url);
+    await tablet.getByRole('navigation').getByRole('button', { name: '가게 설정' }).click();
+    await tablet.getByRole('heading', { level: 2, name: '가게 설정' }).waitFor();
+    expect(await tablet.getByLabel('한 메뉴 최대 수량').inputValue()).toBe('30');
+    expect(await tablet.getByLabel('한 주문 최대 수량').inputValue()).toBe('100');
+    await tablet.getByLabel('한 메뉴 최대 수량').fill('3');
+    await tablet.getByLabel('한 주문 최대 수량').fill('4');
+    await tablet.getByRole('button', { name: '설정 저장' }).click();
+    await tablet.getByRole('status').filter({ hasText: '저장됨' }).waitFor();
     try {
       const context = await browser.newContext(PHONE);
       const phone = await openShop(context, server.url);
@@ -148,6 +160,7 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
       await context.close();
     } finally {
       await sql("update shops set max_per_item = 30, max_per_order = 100 where slug = 'uri-banchan'");
+      await owner.close();
     }
   });
 
