@@ -23,6 +23,7 @@ import { openPgPokeHub } from './sync/pgPokeHub';
 import type { PokeHub } from './sync/pokeHub';
 import { PokeStreams } from './sync/stream';
 import { TransferSweeper, type SweeperOptions } from './payments/transferSweeper';
+import { AutoRejectSweeper, type AutoRejectOptions } from './jobs/autoRejectSweeper';
 import type { Storage } from './storage/types';
 
 /** Large enough for any order or settings change; anything bigger is a mistake or an attack. */
@@ -40,6 +41,8 @@ export interface BuildOptions {
   pushNotifier?: PushNotifier;
   /** The job that cancels overdue bank transfers (#16): its clock and pace, or false for none. */
   transferSweep?: Pick<SweeperOptions, 'intervalMs' | 'now'> | false;
+  /** The job that rejects orders nobody answered in the shop's minutes (#17): its clock and pace, or false. */
+  autoReject?: Pick<AutoRejectOptions, 'intervalMs' | 'now'> | false;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -129,6 +132,18 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // Stopped (and its sweep in progress awaited) before the hub and the storage close.
     app.addHook('preClose', async () => sweeper.stop());
     app.addHook('onReady', async () => sweeper.start());
+  }
+  if (opts.autoReject !== false) {
+    const rejecter = new AutoRejectSweeper({
+      storage: opts.storage,
+      hub,
+      log: app.log.child({ part: 'auto-reject' }),
+      onRejected: (orderId) => notifier.mutationApplied('autoReject', orderId),
+      ...opts.autoReject,
+    });
+    // Like the transfer sweeper: stopped, its run awaited, before the hub and the storage close.
+    app.addHook('preClose', async () => rejecter.stop());
+    app.addHook('onReady', async () => rejecter.start());
   }
   installSecurity(app, security);
   const spaFallback = await installStatic(app, config.staticDir);

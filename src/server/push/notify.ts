@@ -1,6 +1,7 @@
 import webPush from 'web-push';
 import { dateFormatter } from '../../domain/intl';
 import type { OrderStatus } from '../../domain/order';
+import { AUTO_REJECT_REASON } from '../../domain/orderAlerts';
 import type { Lang } from '../../protocol/lang';
 import type { Storage } from '../storage/types';
 import { deleteSubscriptionById, subscriptionsOf, type PushSubscriptionRow } from './subscriptions';
@@ -15,6 +16,8 @@ const NOTIFYING = new Set([
   'dispatchOrder',
   // Not a mutation: the server's own cancellation of a transfer past its deadline (payments/transferSweeper).
   'transferDeadline',
+  // Nor this: the server's rejection of an order nobody answered in time (jobs/autoRejectSweeper, #17).
+  'autoReject',
 ]);
 
 /** Who ordered it, where, and what the customer should read now. */
@@ -69,7 +72,12 @@ const TEXT: Record<Lang, Record<Notified, (o: OrderFacts) => string>> = {
     confirmed: (o) =>
       `예약이 확정됐어요 · ${o.date.slice(5).replace('-', '/')} ${o.slot ?? ''}${o.fulfilment === 'delivery' ? ' 배달' : ' 픽업'}`,
     outForDelivery: () => '주문이 배달을 출발했어요',
-    rejected: (o) => (o.reject_reason ? `주문이 거절됐어요: ${o.reject_reason}` : '주문이 거절됐어요'),
+    rejected: (o) =>
+      o.cancel_reason === AUTO_REJECT_REASON
+        ? '가게가 제때 주문을 확인하지 못해 자동으로 취소됐어요. 급하시면 가게에 전화해 주세요.'
+        : o.reject_reason
+          ? `주문이 거절됐어요: ${o.reject_reason}`
+          : '주문이 거절됐어요',
     ready: () => '주문이 준비됐어요 · 가게에서 찾아가세요',
     cancelled: (o) =>
       o.cancel_reason === 'transfer_deadline'
@@ -87,7 +95,11 @@ const TEXT: Record<Lang, Record<Notified, (o: OrderFacts) => string>> = {
       `Your pre-order is confirmed · ${o.fulfilment === 'delivery' ? 'delivery' : 'pickup'} ${o.date} ${o.slot ?? ''}`.trim(),
     outForDelivery: () => 'Your order is out for delivery',
     rejected: (o) =>
-      o.reject_reason ? `Your order was declined: ${o.reject_reason}` : 'Your order was declined',
+      o.cancel_reason === AUTO_REJECT_REASON
+        ? 'The shop did not confirm your order in time, so it was cancelled automatically. If it is urgent, please call the shop.'
+        : o.reject_reason
+          ? `Your order was declined: ${o.reject_reason}`
+          : 'Your order was declined',
     ready: () => 'Your order is ready to collect',
     cancelled: (o) =>
       o.cancel_reason === 'transfer_deadline'
