@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { pickLang, type Lang } from '../protocol/lang';
+import { createStore, useStore, type ReadableStore } from '../ui/store';
 import { en } from './en';
 import { ko, type MessageKey } from './ko';
 
@@ -19,23 +19,18 @@ function initialLang(): Lang {
   return pickLang(typeof navigator === 'undefined' ? undefined : navigator.languages);
 }
 
-let current: Lang = initialLang();
-const listeners = new Set<() => void>();
+/** The language every screen speaks. Changed only by setLang, which also remembers it on the device. */
+const store = createStore<{ lang: Lang }>(() => ({ lang: initialLang() }));
+export const langStore: ReadableStore<{ lang: Lang }> = store;
 
 export function getLang(): Lang {
-  return current;
+  return langStore.getState().lang;
 }
 
 export function setLang(lang: Lang): void {
-  current = lang;
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
-  listeners.forEach((l) => l());
-}
-
-function subscribe(l: () => void) {
-  listeners.add(l);
-  return () => listeners.delete(l);
+  store.setState({ lang });
 }
 
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
@@ -47,7 +42,7 @@ export function translate(lang: Lang, key: MessageKey, vars: Record<string, stri
 
 /** The current language and a translator bound to it; re-renders when the language changes. */
 export function useT() {
-  const lang = useSyncExternalStore(subscribe, getLang, getLang);
+  const lang = useStore(langStore, (s) => s.lang);
   return { lang, t: (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars) };
 }
 

@@ -1,7 +1,8 @@
-import { useEffect, useId, useSyncExternalStore } from 'react';
+import { useEffect, useId } from 'react';
 import { useT } from '../i18n';
 import { setManifestLang } from './manifestLink';
-import { applyUpdate, isUpdateWaiting, subscribeToUpdate } from './registerServiceWorker';
+import { applyUpdate } from './registerServiceWorker';
+import { useUpdateWaiting } from './updateStore';
 
 /**
  * "A new version is available — Reload". The live region is always in the page, so screen readers
@@ -10,7 +11,7 @@ import { applyUpdate, isUpdateWaiting, subscribeToUpdate } from './registerServi
  */
 export function UpdatePrompt() {
   const { lang, t } = useT();
-  const waiting = useSyncExternalStore(subscribeToUpdate, isUpdateWaiting, isUpdateWaiting);
+  const waiting = useUpdateWaiting();
   const labelId = useId();
   useEffect(() => setManifestLang(lang), [lang]);
   return (

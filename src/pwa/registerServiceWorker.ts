@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window';
+import { markUpdateWaiting } from './updateStore';
 
 /**
  * The only module that imports workbox-window. The service worker precaches the app shell so the
@@ -16,29 +17,8 @@ const MIN_CHECK_GAP_MS = 5 * 60 * 1000;
 
 let wb: Workbox | undefined;
 let registration: ServiceWorkerRegistration | undefined;
-let updateWaiting = false;
 let reloading = false;
 let lastCheck = 0;
-const listeners = new Set<() => void>();
-
-/** For useSyncExternalStore: called whenever "an update is waiting" changes. */
-export function subscribeToUpdate(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** For useSyncExternalStore: true once a new version is installed and waits for the user. */
-export function isUpdateWaiting(): boolean {
-  return updateWaiting;
-}
-
-function markWaiting(): void {
-  // Only ever false → true: the page reloads when the update is applied, so the flag starts afresh.
-  // If another tab applies it first, this tab keeps the prompt, because it still runs the old code.
-  if (updateWaiting) return;
-  updateWaiting = true;
-  listeners.forEach((l) => l());
-}
 
 function reloadOnce(): void {
   if (reloading) return;
@@ -78,7 +58,7 @@ export function registerServiceWorker(): void {
   wb = new Workbox('/sw.js');
   // Also dispatched right after register() when a worker was already waiting
   // (wasWaitingBeforeRegister), e.g. the user reloaded without tapping the prompt.
-  wb.addEventListener('waiting', markWaiting);
+  wb.addEventListener('waiting', markUpdateWaiting);
   wb.register()
     .then((reg) => {
       registration = reg;
