@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MutationArgs } from '../../src/protocol/sync';
+import { loadMigrations, migrate } from '../../src/server/storage/migrate';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { makeSyncShop, newDevice, orderArgs, today, type SyncShop } from '../support/syncWorld';
 import { json, startTestApp, type TestApp } from '../support/testApp';
@@ -36,6 +37,56 @@ async function numbersOf(t: TestApp, shopId: string): Promise<{ number: number; 
     [shopId],
   );
 }
+
+describe.each(drivers)('migration 015 numbers the orders from before it on $name', (driver) => {
+  it("gives each shop's existing orders 1, 2, 3… per Seoul day, in the order they were made", async () => {
+    const storage = await driver.open();
+    try {
+      await migrate(
+        storage,
+        loadMigrations().filter((m) => m.id < 15),
+      );
+      const [a, b] = [randomUUID(), randomUUID()];
+      for (const [id, slug] of [
+        [a, 'old-a'],
+        [b, 'old-b'],
+      ])
+        await storage.query(`insert into shops (id, slug, name, hours) values ($1, $2, $2, '[]')`, [
+          id,
+          slug,
+        ]);
+      // 23:50 and 23:55 on the 1st in Seoul, 00:05 on the 2nd (15:05 UTC on the 1st); the other shop apart.
+      const orders: [string, string, string][] = [
+        [a, 'c', '2026-03-01T14:55:00Z'],
+        [a, 'a', '2026-03-01T14:50:00Z'],
+        [a, 'd', '2026-03-01T15:05:00Z'],
+        [b, 'b', '2026-03-01T14:52:00Z'],
+      ];
+      const ids = new Map<string, string>();
+      for (const [shop, name, at] of orders) {
+        const id = randomUUID();
+        ids.set(name, id);
+        await storage.query(
+          `insert into orders (id, shop_id, lines, total, status, fulfilment, date, customer_name, created_at, version)
+           values ($1, $2, '[]', 0, 'completed', 'pickup', '2026-03-01', $3, $4, 1)`,
+          [id, shop, name, at],
+        );
+      }
+      await migrate(storage);
+      const rows = await storage.query<{ customer_name: string; number: number; day: string }>(
+        'select customer_name, number, number_day::text as day from orders order by customer_name',
+      );
+      expect(rows).toEqual([
+        { customer_name: 'a', number: 1, day: '2026-03-01' },
+        { customer_name: 'b', number: 1, day: '2026-03-01' },
+        { customer_name: 'c', number: 2, day: '2026-03-01' },
+        { customer_name: 'd', number: 1, day: '2026-03-02' },
+      ]);
+    } finally {
+      await storage.close();
+    }
+  });
+});
 
 describe.each(drivers)('order numbers people can say (issue #16) on $name', (driver) => {
   let t: TestApp;
