@@ -182,7 +182,7 @@ export interface Order {
   location?: LatLng | null;
   /**
    * The shop's number for the order, counted from 1 each shop-local day ("23번"), given by the server
-   * when it stores the order; absent or null until then (an order made offline), and for old orders.
+   * when it stores the order; absent or null until then (an order made offline).
    */
   number?: number | null;
   /**

@@ -88,8 +88,8 @@ export function ordersCsv(orders: readonly Order[], timeZone: string, t: T): str
     t('csvOrderId'),
   ];
   const rows = orders.map((o): CsvCell[] => [
-    // The day's number as a number (a spreadsheet sorts it); blank for orders from before numbering,
-    // which the order id column still names.
+    // The day's number as a number (a spreadsheet sorts it); blank for an order without one, which
+    // the order id column still names.
     o.number ?? '',
     o.date,
     o.slot ?? t('resAsap'),
