@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { useStore } from '../ui/store';
+import { createLocationStore } from './location';
 
 /** The few pages Dangol has, matched from the address bar. */
 export type Page =
@@ -41,22 +42,13 @@ export function matchPage(pathname: string, hash: string): Page {
   return { kind: 'notFound' };
 }
 
-const listeners = new Set<() => void>();
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+/** The app's one location store, on the real window. */
+const appLocation = createLocationStore(window);
 
 export function navigate(to: string): void {
-  history.pushState(null, '', to);
-  listeners.forEach((l) => l());
+  appLocation.navigate(to);
 }
 
-const snapshot = () => location.pathname + location.hash;
 export function useLocation(): string {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    snapshot,
-    snapshot,
-  );
+  return useStore(appLocation, (l) => l.path);
 }
