@@ -1,29 +1,11 @@
-import { useSyncExternalStore } from 'react';
 import { retryDelayMs } from '../../client/backoff';
 import { ApiCallError, call } from '../../client/api';
 import { SHOP_UNAUTHORIZED_EVENT } from '../../client/transport';
 import { getLang } from '../../i18n';
-import type { RouteResponse } from '../../protocol/routes';
+import { useStore } from '../../ui/store';
+import { createSessionStore, type Me, type Session } from './sessionStore';
 
-/** Who is signed in on this tablet. */
-export type Me = RouteResponse<'me'>;
-
-/**
- * Where the console's sign-in stands. `me` is undefined only while a tablet that remembers no one
- * asks the server; a tablet that remembers its sign-in opens on it at once (issue #17: a tablet that
- * restarts during an outage must not go dark) and the server re-checks it when it can be reached.
- * - `checking`: the server has not answered yet; `unverified`: it could not be reached (the console
- *   runs from the device and says so); `verified`: it confirmed the sign-in since this page opened.
- * - `endedByServer`: the server refused the sign-in this tablet remembered (expired, revoked, password
- *   changed elsewhere): the sign-in form says so.
- * - `failure`: no sign-in is remembered and the server cannot be reached: the words to show.
- */
-export interface Session {
-  me: Me | null | undefined;
-  check: 'checking' | 'unverified' | 'verified';
-  endedByServer: boolean;
-  failure: string | null;
-}
+export type { Me, Session };
 
 /**
  * The tablet's memory of its sign-in: shop, user and role, never the session token (an HttpOnly
@@ -85,13 +67,8 @@ function remember(me: Me | null): void {
   }
 }
 
-let state: Session = { me: undefined, check: 'checking', endedByServer: false, failure: null };
-const listeners = new Set<() => void>();
-
-function set(patch: Partial<Session>): void {
-  state = { ...state, ...patch };
-  listeners.forEach((l) => l());
-}
+/** The console's sign-in, one per page. */
+const session = createSessionStore();
 
 /**
  * Signs in or out on this tablet: a sign-in the server just gave (login, invite, a settings change)
@@ -100,17 +77,11 @@ function set(patch: Partial<Session>): void {
  */
 export function setMe(next: Me | null): void {
   remember(next);
-  set({ me: next, check: 'verified', endedByServer: false, failure: null });
+  session.signedIn(next);
 }
 
 export function useSession(): Session {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => state,
-  );
+  return useStore(session, (s) => s);
 }
 
 export function useMe(): Me | null | undefined {
@@ -136,18 +107,15 @@ export async function checkSession(): Promise<void> {
     setMe(me);
   } catch (err) {
     if (err instanceof ApiCallError && err.status === 401) {
-      const wasSignedIn = Boolean(state.me);
       failures = 0;
       remember(null);
-      set({ me: null, check: 'verified', endedByServer: wasSignedIn, failure: null });
+      session.refused();
     } else {
       failures++;
       const failure = err instanceof Error ? err.message : String(err);
       // Once the server has confirmed the sign-in, a later outage is the sync banner's to tell, and a
       // refused sync asks again (SHOP_UNAUTHORIZED_EVENT); until then, keep asking with backoff.
-      if (state.me && state.check === 'verified') return;
-      if (state.me) set({ check: 'unverified' });
-      else set({ me: undefined, failure });
+      if (!session.unreachable(failure)) return;
       retryTimer = setTimeout(() => void checkSession(), retryDelayMs(failures));
     }
   } finally {
@@ -166,9 +134,10 @@ export function startSession(): void {
   if (started) return;
   started = true;
   const remembered = rememberedMe();
-  if (remembered) set({ me: remembered, check: 'checking' });
+  if (remembered) session.opened(remembered);
   const recheck = () => {
-    if (state.me !== null || state.failure) void checkSession();
+    const { me, failure } = session.getState();
+    if (me !== null || failure) void checkSession();
   };
   window.addEventListener('online', recheck);
   document.addEventListener('visibilitychange', () => {
@@ -180,6 +149,6 @@ export function startSession(): void {
 
 /** The "try again" button of the no-sign-in-remembered, server-unreachable screen. */
 export function retrySessionNow(): void {
-  set({ failure: null });
+  session.retrying();
   void checkSession();
 }
