@@ -1,7 +1,7 @@
-import { useSyncExternalStore } from 'react';
 import { chatOrder } from '../../client/chatOrder';
 import type { ClientDb, LocalMessage } from '../../client/db';
 import type { Order } from '../../domain/order';
+import { createStore, useStore, type ReadableStore } from '../../ui/store';
 
 /** Per conversation, the highest server version this tablet has shown (db.meta `chatRead:<deviceId>`). */
 const READ_PREFIX = 'chatRead:';
@@ -84,23 +84,15 @@ export async function markRead(db: ClientDb, deviceId: string, version: number):
  * Which conversation the inbox shows: the inbox's own choice, or the chat banner's "보기" from any
  * screen. Kept outside the inbox so the banner can open a thread before the inbox is mounted.
  */
-let openConversation: string | null = null;
-const listeners = new Set<() => void>();
+const openStore = createStore<{ deviceId: string | null }>(() => ({ deviceId: null }));
+export const openChatStore: ReadableStore<{ deviceId: string | null }> = openStore;
 
 export function openChat(deviceId: string | null): void {
-  openConversation = deviceId;
-  listeners.forEach((l) => l());
+  openStore.setState({ deviceId });
 }
 
 export function useOpenChat(): string | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => openConversation,
-    () => null,
-  );
+  return useStore(openStore, (s) => s.deviceId);
 }
 
 /** How a conversation is named: the customer's name, else their phone, else "손님 4deb". */
