@@ -7,6 +7,7 @@ export const transferMessages = defineMessages({
     transferDepositorHint: '입금자명을 위와 같이 적어 주세요. 가게가 이 이름으로 입금을 확인해요.',
     transferDeadline: '입금 기한',
     transferDeadlineAt: '{time}까지',
+    transferDeadlineIfNow: '지금 주문하면 {time}까지',
     transferDeadlineRule: '기한까지 입금이 확인되지 않으면 주문이 자동으로 취소돼요.',
     transferCancelled:
       '입금 기한({time})이 지나 주문이 취소되었습니다. 이미 입금하셨다면 가게에 연락해 주세요.',
@@ -21,6 +22,7 @@ export const transferMessages = defineMessages({
     transferDepositorHint: 'Please use this depositor name; the shop matches your transfer by it.',
     transferDeadline: 'Pay by',
     transferDeadlineAt: '{time}',
+    transferDeadlineIfNow: '{time}, if you order now',
     transferDeadlineRule: 'If the transfer has not arrived by then, the order is cancelled automatically.',
     transferCancelled:
       'The transfer deadline ({time}) passed, so the order was cancelled. If you have already paid, please contact the shop.',

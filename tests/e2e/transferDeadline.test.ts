@@ -6,7 +6,7 @@ import { addDays, shopMinuteOfDay } from '../../src/domain/schedule';
 import { depositorName, depositorReference } from '../../src/domain/transferDeadline';
 import { formatShopDate } from '../../src/app/dates';
 import { launchChromium } from '../support/browser';
-import { checkout, loginTablet, openShop, PHONE } from '../support/customerPage';
+import { loginTablet, openShop, PHONE } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { startLiveServer, type LiveServer } from '../support/liveServer';
 
@@ -57,11 +57,20 @@ describe.each(drivers)('a transfer deadline in Chromium on $name', (driver) => {
     const phoneContext = await browser.newContext(PHONE);
     const phone = await openShop(phoneContext, server.url);
     await phone.getByRole('button', { name: '잔치 잡채 (1kg) 담기' }).click();
-    const id = await checkout(phone, { name: '이예약', phone: '010-5555-1234' }, async (page) => {
-      await page.getByRole('radio', { name: label }).check();
-      await page.getByRole('radio', { name: '12:30' }).check();
-      await page.getByRole('radio', { name: '계좌이체' }).check();
-    });
+    await phone.getByRole('link', { name: /^장바구니 \(/ }).click();
+    await phone.getByRole('radio', { name: label }).check();
+    await phone.getByRole('radio', { name: '12:30' }).check();
+    await phone.getByRole('radio', { name: '계좌이체' }).check();
+    await phone.getByLabel('이름').fill('이예약');
+    await phone.getByLabel('휴대폰 번호').fill('010-5555-1234');
+    await phone.getByRole('button', { name: /주문 내용 확인/ }).click();
+    // Before the final tap, the review says by when the transfer will be due (a day from now).
+    const tomorrow = formatShopDate(addDays(shopLocalDate(new Date(), tz), 1), 'ko');
+    const review = phone.getByRole('group', { name: '계좌이체 안내' });
+    expect(await review.textContent()).toContain(`입금 기한: 지금 주문하면 ${tomorrow}`);
+    await phone.getByRole('button', { name: /주문하기$/ }).click();
+    await phone.waitForURL(/\/o\/[0-9a-f-]{36}/);
+    const id = /\/o\/([0-9a-f-]{36})/.exec(phone.url())![1]!;
 
     // The server's deadline reaches the phone with its answer: a day after placing (the default).
     const info = phone.getByRole('group', { name: '계좌이체 안내' });

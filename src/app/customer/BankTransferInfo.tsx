@@ -15,12 +15,15 @@ export function BankTransferInfo({
   depositor,
   payBy,
   timeZone,
+  payByIfNow,
 }: {
   account: string;
   amount: number;
   depositor?: string;
   payBy?: string | null;
   timeZone?: string;
+  /** Before the order exists: the deadline it would get if placed now (the server sets the real one). */
+  payByIfNow?: string;
 }) {
   const { lang, t } = useT();
   return (
@@ -38,6 +41,14 @@ export function BankTransferInfo({
         <p className="bank-deadline">
           {t('transferDeadline')}:{' '}
           <strong>{t('transferDeadlineAt', { time: formatDeadline(payBy, timeZone, lang) })}</strong>
+          <br />
+          <span className="muted">{t('transferDeadlineRule')}</span>
+        </p>
+      )}
+      {!payBy && payByIfNow && timeZone && (
+        <p className="bank-deadline">
+          {t('transferDeadline')}:{' '}
+          <strong>{t('transferDeadlineIfNow', { time: formatDeadline(payByIfNow, timeZone, lang) })}</strong>
           <br />
           <span className="muted">{t('transferDeadlineRule')}</span>
         </p>

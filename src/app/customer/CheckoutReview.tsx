@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { UserText, UserTextList } from '../../ui/UserText';
 import { formatShopDate } from '../dates';
 import { BankTransferInfo } from './BankTransferInfo';
+import { transferPayByIfNow } from './transferPayByIfNow';
 
 export interface ReviewedOrder {
   lines: PricedLine[];
@@ -36,7 +37,8 @@ export function CheckoutReview({
   onPlace,
 }: {
   order: ReviewedOrder;
-  shop: { address: string; notice: string };
+  /** The deadline setting and zone (#16), when this phone's copy of the shop has them. */
+  shop: { address: string; notice: string; timeZone?: string; transferDeadlineMinutes?: number };
   bankAccount: string;
   busy: boolean;
   onEdit: () => void;
@@ -105,7 +107,16 @@ export function CheckoutReview({
           <strong>{formatWon(order.total, lang)}</strong>
         </dd>
       </dl>
-      {order.payment === 'bank_transfer' && <BankTransferInfo account={bankAccount} amount={order.total} />}
+      {order.payment === 'bank_transfer' && (
+        <BankTransferInfo
+          account={bankAccount}
+          amount={order.total}
+          timeZone={shop.timeZone}
+          payByIfNow={
+            shop.timeZone ? transferPayByIfNow(order, shop.transferDeadlineMinutes, shop.timeZone) : undefined
+          }
+        />
+      )}
       {shop.notice.trim() && (
         <section className="notice" aria-labelledby="review-rules">
           <h3 id="review-rules">{t('reviewShopRules')}</h3>
