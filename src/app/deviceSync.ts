@@ -22,8 +22,8 @@ export function startDeviceSync(
     deviceToken: target.kind === 'customer' ? target.deviceToken : undefined,
   });
   void requestPersistentStorage();
-  const update = () => publish({ db, status: runner.status(), kick: runner.kick });
-  const unsubscribe = runner.subscribe(update);
+  const update = () => publish({ db, status: runner.status.getState(), kick: runner.kick });
+  const unsubscribe = runner.status.subscribe(update);
   update();
   return () => {
     unsubscribe();

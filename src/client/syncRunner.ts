@@ -1,22 +1,16 @@
 import { retryDelayMs } from './backoff';
 import { openPokeStream } from './pokeStream';
 import type { SyncEngine } from './syncEngine';
+import { createSyncStatus, type SyncStatus } from './syncStatus';
+import type { ReadableStore } from '../ui/store';
 
-export interface SyncStatus {
-  /** The last attempt reached the server. */
-  online: boolean;
-  syncing: boolean;
-  /** This tab is the one talking to the server (S9). */
-  leader: boolean;
-  lastSyncedAt: number | null;
-}
+export type { SyncStatus };
 
 export interface SyncRunner {
   /** Sync soon (after a local write, a poke, coming online…). Calls coalesce. */
   kick(): void;
   stop(): void;
-  status(): SyncStatus;
-  subscribe(listener: () => void): () => void;
+  status: ReadableStore<SyncStatus>;
 }
 
 export interface RunnerOptions {
@@ -36,12 +30,7 @@ export interface RunnerOptions {
  */
 export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRunner {
   const [minInterval, maxInterval] = opts.intervalMs ?? [30_000, 60_000];
-  const listeners = new Set<() => void>();
-  let status: SyncStatus = { online: true, syncing: false, leader: false, lastSyncedAt: null };
-  const set = (patch: Partial<SyncStatus>) => {
-    status = { ...status, ...patch };
-    listeners.forEach((l) => l());
-  };
+  const status = createSyncStatus();
   let wanted = false;
   let failures = 0;
   let stopped = false;
@@ -51,24 +40,24 @@ export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRu
   let releaseLock: (() => void) | undefined;
 
   async function run() {
-    if (status.syncing || stopped || !status.leader) return;
-    set({ syncing: true });
+    if (status.getState().syncing || stopped || !status.getState().leader) return;
+    status.syncing(true);
     while (wanted && !stopped) {
       wanted = false;
       try {
         await engine.syncOnce();
         failures = 0;
-        set({ online: true, lastSyncedAt: Date.now() });
+        status.synced(Date.now());
       } catch {
         failures++;
-        set({ online: false });
+        status.failed();
         const delay = retryDelayMs(failures);
         clearTimeout(retryTimer);
         retryTimer = setTimeout(kick, delay);
         break;
       }
     }
-    set({ syncing: false });
+    status.syncing(false);
   }
 
   function kick() {
@@ -88,7 +77,7 @@ export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRu
 
   function lead() {
     if (stopped) return;
-    set({ leader: true });
+    status.leading(true);
     const onVisible = () => document.visibilityState === 'visible' && kick();
     window.addEventListener('online', kick);
     document.addEventListener('visibilitychange', onVisible);
@@ -142,13 +131,9 @@ export function startSyncRunner(engine: SyncEngine, opts: RunnerOptions): SyncRu
       clearTimeout(intervalTimer);
       cleanups.splice(0).forEach((c) => c());
       releaseLock?.();
-      set({ leader: false });
+      status.leading(false);
     },
-    status: () => status,
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
+    status,
   };
 }
 
