@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { provisionalCode } from '../../src/domain/orderNumber';
 import {
   depositorName,
+  depositorReference,
   NOW_ORDER_TRANSFER_MINUTES,
   TRANSFER_DEADLINE_MIN,
   transferMayLapse,
@@ -45,7 +47,8 @@ describe('transferMayLapse', () => {
   it('open before the food is made or sent out; never once ready, handed over or closed', () => {
     expect(transferMayLapse('placed')).toBe(true);
     expect(transferMayLapse('accepted')).toBe(true);
-    for (const s of ['ready', 'completed', 'rejected', 'cancelled'] as const)
+    expect(transferMayLapse('confirmed')).toBe(true);
+    for (const s of ['ready', 'outForDelivery', 'completed', 'rejected', 'cancelled'] as const)
       expect(transferMayLapse(s)).toBe(false);
   });
 });
@@ -55,5 +58,11 @@ describe('depositorName', () => {
     expect(depositorName('김단골', 'e53f')).toBe('김단골e53f');
     expect(depositorName(' 남궁 민수 아무개 ', 'e53f')).toBe('남궁민수아e53f');
     expect(depositorName('', 'e53f')).toBe('e53f');
+  });
+
+  it("the reference is the order's provisional code: the same on every device, before and after its number", () => {
+    const id = '0b6f3c2e-8a41-4c1d-9f7e-5d2a1b3c4e5f';
+    expect(depositorReference(id)).toBe(provisionalCode(id));
+    expect(depositorReference(id)).toMatch(/^[A-Z][0-9A-Z]{3}$/);
   });
 });
