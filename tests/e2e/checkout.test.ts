@@ -215,7 +215,7 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
     await context.close();
   });
 
-  it('back and forward (and a reload) keep the chosen date, slot and note', async () => {
+  it('back and forward (and a reload) keep the chosen date, slot and note, and who is ordering', async () => {
     const context = await browser.newContext(PHONE);
     const phone = await openShop(context, server.url);
     await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
@@ -229,6 +229,9 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
     await slots.nth(1).check();
     const chosenSlot = await slots.nth(1).evaluate((el) => el.closest('label')!.textContent!.trim());
     await phone.getByLabel('요청 사항').fill('뒤로 가도 남아 있어요');
+    // Name and number are remembered on this phone as typed, not only once an order is placed.
+    await phone.getByLabel('이름', { exact: true }).fill('앞뒤로');
+    await phone.getByLabel('휴대폰 번호').fill('010-3333-4444');
 
     const kept = async () => {
       await phone.getByRole('heading', { name: '장바구니' }).waitFor();
@@ -241,6 +244,8 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
           .evaluate((el) => el.closest('label')!.textContent!.trim()),
       ).toBe(chosenSlot);
       expect(await phone.getByLabel('요청 사항').inputValue()).toBe('뒤로 가도 남아 있어요');
+      expect(await phone.getByLabel('이름', { exact: true }).inputValue()).toBe('앞뒤로');
+      expect(await phone.getByLabel('휴대폰 번호').inputValue()).toBe('010-3333-4444');
     };
     await phone.getByRole('navigation').getByRole('link', { name: '메뉴' }).click();
     await phone.getByRole('button', { name: '멸치볶음 담기' }).waitFor();

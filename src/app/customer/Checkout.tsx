@@ -4,9 +4,9 @@ import { checkoutLimitsOf, contactOptional } from '../../domain/checkoutLimits';
 import { leadTimeProblem } from '../../domain/leadTime';
 import { formatWon } from '../../domain/money';
 import type { Fulfilment } from '../../domain/order';
-import { pickupDays } from '../../domain/pickupOptions';
+import { customerPickupDays, customerTimeProblem, nowTakenAt } from '../../domain/pickupOptions';
 import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
-import { pickupProblem, slotHasRoom } from '../../domain/schedule';
+import { slotHasRoom } from '../../domain/schedule';
 import type { ClientDb } from '../../client/db';
 import { enqueue, knowItems, knowZones } from '../../client/outbox';
 import { hasZones, quoteDelivery } from '../../domain/deliveryZones';
@@ -70,6 +70,10 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
   const saved = JSON.parse(localStorage.getItem(PROFILE) ?? '{}') as { name?: string; phone?: string };
   const [name, setName] = useState(saved.name ?? '');
   const [phone, setPhone] = useState(saved.phone ?? '');
+  // Kept as typed (on leaving the field), not only once an order is placed: a look back at the menu
+  // must not cost the customer their name and number (the hint says this phone remembers them).
+  const remember = () =>
+    localStorage.setItem(PROFILE, JSON.stringify({ name: name.trim(), phone: phone.trim() }));
   // Kept in this page's history entry: back and forward (and a reload) keep what was chosen (#16).
   const [note, setNote] = useHistoryState('checkoutNote', '');
   const [address, setAddress] = useState('');
@@ -90,7 +94,7 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
   const placing = useSingleFlight();
   const now = new Date();
   const cartItems = cart.map((l) => catalogue.get(l.itemId)).filter((i) => i !== undefined);
-  const days = pickupDays(now, schedule, data.taken.slots, cartItems);
+  const days = customerPickupDays(now, schedule, data.taken, cartItems);
   const firstGood = days.find((d) => d.itemsReady && (d.asap || d.slots.some((s) => s.hasRoom))) ?? days[0];
   const [pick, setPick] = useHistoryState<{ date: string; slot: string | null } | null>('checkoutPick', null);
   const date = pick?.date ?? firstGood?.date ?? '';
@@ -113,7 +117,13 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
     if (cart.length === 0) return 'empty_order';
     if (!day) return 'shop_closed';
     if (!priced.ok) return priced.problem;
-    const when = pickupProblem(new Date(), date, slot, schedule);
+    const when = customerTimeProblem(
+      new Date(),
+      date,
+      slot,
+      schedule,
+      nowTakenAt(new Date(), data.taken.now),
+    );
     if (when) return when;
     if (slot !== null && !slotHasRoom(data.taken.slots[`${date} ${slot}`] ?? 0, schedule)) return 'slot_full';
     if (leadTimeProblem(catalogue, cart, new Date(), date, schedule.timeZone)) return 'item_lead_time';
@@ -159,7 +169,7 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
       setError({ field: 'general', message });
     };
     if (!db) return general(t('deviceNotReady'));
-    localStorage.setItem(PROFILE, JSON.stringify({ name: name.trim(), phone: phone.trim() }));
+    remember();
     const orderId = crypto.randomUUID();
     const shareSecret = randomSecret();
     try {
@@ -321,6 +331,7 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
           label={t('yourName')}
           value={name}
           onChange={(e) => setName(typed(e))}
+          onBlur={remember}
           maxLength={40}
           autoComplete="name"
           required={!optional}
@@ -334,6 +345,7 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
           label={t('yourPhone')}
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
+          onBlur={remember}
           maxLength={20}
           type="tel"
           inputMode="tel"
