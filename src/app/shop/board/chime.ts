@@ -10,11 +10,38 @@ import { useSyncExternalStore } from 'react';
 export type ChimeState = 'off' | 'on' | 'unsupported';
 
 const ARMED_KEY = 'dangol.chimeArmed';
+interface Pattern {
+  tones: number[];
+  beepS: number;
+  gapS: number;
+  volume: number;
+  wave: OscillatorType;
+  /** Where the browser tests count this pattern's chimes. */
+  counter: '__dangolChimes' | '__dangolUrgentChimes';
+}
+
 /** Two alternating tones, three beeps: loud and unlike any notification sound of the tablet's own. */
-const TONES_HZ = [988, 1319, 988];
-const BEEP_S = 0.18;
-const GAP_S = 0.06;
-const VOLUME = 0.8;
+const NEW_ORDER: Pattern = {
+  tones: [988, 1319, 988],
+  beepS: 0.18,
+  gapS: 0.06,
+  volume: 0.8,
+  wave: 'square',
+  counter: '__dangolChimes',
+};
+
+/**
+ * Issue #17: an order still waiting after the shop's minutes. Six short beeps, higher, at full volume,
+ * with a sawtooth's harsher edge: heard over a fryer and a radio, and not mistaken for the first chime.
+ */
+const OVERDUE: Pattern = {
+  tones: [1319, 1760, 1319, 1760, 1319, 1760],
+  beepS: 0.11,
+  gapS: 0.04,
+  volume: 1,
+  wave: 'sawtooth',
+  counter: '__dangolUrgentChimes',
+};
 
 let ctx: AudioContext | null = null;
 const listeners = new Set<() => void>();
@@ -88,25 +115,34 @@ export function resumeChimeOnFirstGesture(): () => void {
  * window.__dangolChimes: the browser tests read it to tell that the alert really rang, and stopped.
  */
 export function playChime(): boolean {
+  return play(NEW_ORDER);
+}
+
+/** The louder, more insistent chime for an order left waiting (#17); counted on window.__dangolUrgentChimes. */
+export function playUrgentChime(): boolean {
+  return play(OVERDUE);
+}
+
+function play(p: Pattern): boolean {
   if (!ctx || ctx.state !== 'running') return false;
   const start = ctx.currentTime + 0.02;
-  TONES_HZ.forEach((hz, i) => {
+  p.tones.forEach((hz, i) => {
     const osc = ctx!.createOscillator();
     const gain = ctx!.createGain();
-    const at = start + i * (BEEP_S + GAP_S);
-    osc.type = 'square';
+    const at = start + i * (p.beepS + p.gapS);
+    osc.type = p.wave;
     osc.frequency.value = hz;
     // A short ramp in and out: without it each beep starts with a click.
     gain.gain.setValueAtTime(0, at);
-    gain.gain.linearRampToValueAtTime(VOLUME, at + 0.01);
-    gain.gain.setValueAtTime(VOLUME, at + BEEP_S - 0.02);
-    gain.gain.linearRampToValueAtTime(0, at + BEEP_S);
+    gain.gain.linearRampToValueAtTime(p.volume, at + 0.01);
+    gain.gain.setValueAtTime(p.volume, at + p.beepS - 0.02);
+    gain.gain.linearRampToValueAtTime(0, at + p.beepS);
     osc.connect(gain).connect(ctx!.destination);
     osc.start(at);
-    osc.stop(at + BEEP_S);
+    osc.stop(at + p.beepS);
   });
-  const w = window as unknown as { __dangolChimes?: number };
-  w.__dangolChimes = (w.__dangolChimes ?? 0) + 1;
+  const w = window as unknown as Record<Pattern['counter'], number | undefined>;
+  w[p.counter] = (w[p.counter] ?? 0) + 1;
   return true;
 }
 
@@ -136,10 +172,10 @@ export function playChatChime(): boolean {
   return true;
 }
 
-/** Chimes now and every `everyMs` until the returned stop is called. */
-export function startRinging(everyMs: number): () => void {
-  playChime();
-  const timer = setInterval(playChime, everyMs);
+/** Chimes now and every `everyMs` until the returned stop is called (`chime`: which sound). */
+export function startRinging(everyMs: number, chime: () => boolean = playChime): () => void {
+  chime();
+  const timer = setInterval(chime, everyMs);
   return () => clearInterval(timer);
 }
 
