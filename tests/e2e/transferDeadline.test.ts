@@ -106,6 +106,12 @@ describe.each(drivers)('a transfer deadline in Chromium on $name', (driver) => {
       locale: 'ko-KR',
     });
     const tablet = await loginTablet(tabletContext, server.url);
+    // The shop's card says what to look for in the bank app, and until when.
+    await expect
+      .poll(() => tablet.locator('.board-transfer').allTextContents(), { timeout: 20_000 })
+      .toContain(
+        `입금 대기 · 입금자명 ${depositorName('이예약', depositorReference(id))} · 기한 ${deadline}`,
+      );
 
     // Four days on, unpaid: the server's sweeper cancels it and pokes the phone and the shop.
     ahead = 4 * DAY;
