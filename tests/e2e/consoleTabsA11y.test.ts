@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { loginTablet, TABLET } from '../support/customerPage';
+import { checkout, loginTablet, openShop, PHONE, TABLET } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
@@ -52,6 +52,14 @@ describe.each(drivers.slice(0, 1))('console tabs in Chromium on $name', (driver)
     for (const [name, height] of heights)
       expect.soft(height, `${name} is ${height}px tall`).toBeGreaterThanOrEqual(TOUCH_TARGET_PX);
 
+    // A customer's order, so the board has a card and every tab shows the ringing new-order banner.
+    const phoneContext = await browser.newContext(PHONE);
+    const phone = await openShop(phoneContext, server.url);
+    await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
+    await checkout(phone, { name: '김접근', phone: '010-2222-3333' });
+    await tablet.locator('li.order-card').first().waitFor({ timeout: 20_000 });
+    await tablet.locator('[role="alert"][data-ringing="true"]').waitFor();
+
     const found: string[] = [];
     for (const tab of TABS) {
       await nav.getByRole('button', { name: tab, exact: true }).click();
@@ -64,6 +72,7 @@ describe.each(drivers.slice(0, 1))('console tabs in Chromium on $name', (driver)
       for (const v of await seriousViolations(tablet)) found.push(`${tab}: ${v}`);
     }
     expect(found, found.join('\n')).toEqual([]);
+    await phoneContext.close();
     await context.close();
   });
 });
