@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore, type ReadableStore } from '../../../ui/store';
 
 /**
  * The new-order chime, made with WebAudio (an oscillator, no sound file to download or cache). The
@@ -44,8 +44,13 @@ const OVERDUE: Pattern = {
 };
 
 let ctx: AudioContext | null = null;
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
+/** What the sound strip shows, kept in step with the AudioContext: its statechange, and arming. */
+const store = createStore<{ sound: ChimeState }>(() => ({ sound: chimeState() }));
+export const chimeStore: ReadableStore<{ sound: ChimeState }> = store;
+const notify = () => {
+  const sound = chimeState();
+  if (store.getState().sound !== sound) store.setState({ sound });
+};
 
 function audioClass(): typeof AudioContext | undefined {
   if (typeof window === 'undefined') return undefined;
@@ -180,12 +185,5 @@ export function startRinging(everyMs: number, chime: () => boolean = playChime):
 }
 
 export function useChimeState(): ChimeState {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    chimeState,
-    () => 'off',
-  );
+  return useStore(store, (s) => s.sound);
 }
