@@ -109,8 +109,9 @@ export async function enqueue<N extends MutationName>(
       result: null,
     };
     await db.outbox.add(entry);
-    // Its effect on screen is the voucher's balance, computed from the outbox (client/vouchers.ts).
-    if (name === 'redeemVoucher') return entry;
+    // Its effect on screen is the voucher's balance, computed from the outbox (client/vouchers.ts); a
+    // shop status shows as "sending" from the outbox until the server's schedule comes back.
+    if (name === 'redeemVoucher' || name === 'setShopStatus') return entry;
     if (name === 'setSoldOut') {
       // The tablet's menu shows it at once, offline too; a later pull keeps it on top (rebase).
       await reapplyItemChanges(db, [entry]);

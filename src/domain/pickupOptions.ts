@@ -1,7 +1,15 @@
 import type { LeadRule } from './leadTime';
 import { meetsLeadTime } from './leadTime';
 import { shopLocalDate } from './hours';
-import { addDays, pickupProblem, slotHasRoom, slotsOn, type Schedule } from './schedule';
+import {
+  addDays,
+  pickupProblem,
+  slotHasRoom,
+  slotsOn,
+  type Schedule,
+  type ScheduleProblem,
+} from './schedule';
+import { forCustomers, isPaused, nowWindowHasRoom, nowWindowStart } from './shopStatus';
 
 export interface SlotChoice {
   slot: string;
@@ -43,4 +51,51 @@ export function pickupDays(
     days.push({ date, asap, slots, itemsReady });
   }
   return days;
+}
+
+/** What this device last heard of the current "now" window: its start (ISO) and the orders in it. */
+export interface NowTaken {
+  from: string;
+  n: number;
+}
+
+/** "Now" orders already in the window `now` falls in, as last heard (an older window's count is stale: 0). */
+export function nowTakenAt(now: Date, taken: NowTaken | undefined): number {
+  return taken && taken.from === nowWindowStart(now).toISOString() ? taken.n : 0;
+}
+
+/**
+ * The days and times a customer may pick now, with the counter's levers applied (#17): none while the
+ * shop has paused ordering; every promise moved out while it is busy; "as soon as possible" gone while
+ * this 15-minute window is full — the slots (the promises further out) stay.
+ */
+export function customerPickupDays(
+  now: Date,
+  schedule: Schedule,
+  taken: { slots: Readonly<Record<string, number>>; now?: NowTaken },
+  cartItems: readonly LeadRule[],
+): DayChoice[] {
+  if (isPaused(schedule, now)) return [];
+  const days = pickupDays(now, forCustomers(schedule, now), taken.slots, cartItems);
+  if (nowWindowHasRoom(nowTakenAt(now, taken.now), schedule)) return days;
+  return days.map((d) => ({ ...d, asap: false })).filter((d) => d.slots.length > 0);
+}
+
+export type CustomerTimeProblem = ScheduleProblem | 'shop_paused' | 'kitchen_full';
+
+/**
+ * Why a customer's order for (date, slot) cannot be placed now, as the server will say it: paused,
+ * the schedule with the rush's lead time, or a full "now" window (`nowTaken`: orders already in it).
+ */
+export function customerTimeProblem(
+  now: Date,
+  date: string,
+  slot: string | null,
+  schedule: Schedule,
+  nowTaken: number,
+): CustomerTimeProblem | null {
+  if (isPaused(schedule, now)) return 'shop_paused';
+  const problem = pickupProblem(now, date, slot, forCustomers(schedule, now));
+  if (problem) return problem;
+  return slot === null && !nowWindowHasRoom(nowTaken, schedule) ? 'kitchen_full' : null;
 }

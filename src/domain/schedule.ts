@@ -1,5 +1,6 @@
 import { dateFormatter } from './intl';
 import { minutesOfDay, shopLocalDate, type WeeklyHours } from './hours';
+import type { Busy, Pause } from './shopStatus';
 
 /** How a shop takes orders for later: all of it in the shop's own time zone. */
 export interface Schedule {
@@ -20,6 +21,14 @@ export interface Schedule {
    * 60). Optional: a copy of the schedule kept from before the setting existed has none.
    */
   boardLeadMinutes?: number;
+  /** Minutes before a waiting order rings again, louder, on the board (#17, domain/orderAlerts); 0: never. */
+  reAlertMinutes?: number;
+  /** A rush today (domain/shopStatus); absent or null: none. */
+  busy?: Busy | null;
+  /** New customer orders stopped (domain/shopStatus); absent or null: taking orders. */
+  pause?: Pause | null;
+  /** At most this many "now" orders per 15 minutes; 0 or absent: no cap. */
+  nowCapacity?: number;
 }
 
 export type ScheduleProblem = 'date_past' | 'too_far_ahead' | 'shop_closed' | 'slot_invalid' | 'too_soon';

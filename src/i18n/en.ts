@@ -27,6 +27,10 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   hoursToday: "Today's hours",
   closedToday: 'Closed today',
   callShop: 'Call the shop',
+  shopPaused: 'The shop has paused new orders. You can order again once it reopens.',
+  shopPausedUntil: 'The shop has paused new orders until {time}.',
+  shopBusy:
+    'The kitchen is busy: orders take {min} min longer than usual, and the times offered have moved out too.',
   shopAway:
     'No shop device is connected right now, so your order may be confirmed late. If it is urgent, please call the shop.',
   soldOutToday: 'Sold out today',
@@ -65,6 +69,8 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   stateCompleted: 'Collected',
   stateDelivered: 'Delivered',
   stateRejected: 'Declined by the shop: {reason}',
+  stateAutoRejected:
+    'The shop did not confirm your order in time, so it was cancelled automatically. If it is urgent, please call the shop.',
   stateCancelled: 'Cancelled',
   stateRefused: 'Your order was not accepted: {reason}',
   changeRefused: 'Your request was not carried out: {reason}',

@@ -29,6 +29,9 @@ export const ko = {
   hoursToday: '오늘 영업시간',
   closedToday: '오늘은 쉬는 날입니다',
   callShop: '가게에 전화하기',
+  shopPaused: '가게가 지금 주문을 잠시 멈췄어요. 다시 열면 주문할 수 있어요.',
+  shopPausedUntil: '가게가 {time}까지 주문을 잠시 멈췄어요.',
+  shopBusy: '지금 주문이 많아 평소보다 {min}분 더 걸려요. 받을 시간도 그만큼 뒤로 밀렸어요.',
   shopAway: '지금 가게 기기가 연결되어 있지 않아 주문 확인이 늦어질 수 있어요. 급하면 가게에 전화해 주세요.',
   soldOutToday: '오늘 품절',
   soldOutUntil: '{date}까지 품절',
@@ -69,6 +72,8 @@ export const ko = {
   stateCompleted: '픽업 완료',
   stateDelivered: '배달 완료',
   stateRejected: '가게에서 거절했습니다: {reason}',
+  stateAutoRejected:
+    '가게가 제때 주문을 확인하지 못해 자동으로 취소되었습니다. 급하시면 가게에 전화해 주세요.',
   stateCancelled: '취소됨',
   stateRefused: '주문이 접수되지 않았습니다: {reason}',
   changeRefused: '요청이 처리되지 않았습니다: {reason}',

@@ -147,6 +147,15 @@ const MESSAGES = {
     en: 'Pre-orders are not open for that date yet.',
   },
   date_past: { ko: '지난 날짜로는 주문할 수 없습니다.', en: 'That date has passed.' },
+  // The counter's levers (#17): the shop stopped new orders for a while, or this 15 minutes is full.
+  shop_paused: {
+    ko: '가게가 지금 주문을 잠시 멈췄어요. 잠시 후 다시 시도하거나 가게에 전화해 주세요.',
+    en: 'The shop has paused new orders for now. Please try again later or call the shop.',
+  },
+  kitchen_full: {
+    ko: '지금은 주문이 많아 바로 준비할 수 없어요. 받을 시간을 골라 주세요.',
+    en: 'The kitchen is full right now. Please choose a later time.',
+  },
   slot_invalid: { ko: '주문할 수 없는 시간입니다.', en: 'That pickup time is not offered.' },
   unknown_item: {
     ko: '메뉴가 바뀌었습니다. 메뉴를 다시 확인해 주세요.',

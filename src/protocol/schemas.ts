@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { BOARD_LEAD_MINUTES_MAX } from '../domain/dueTime';
+import { NOW_CAPACITY_MAX } from '../domain/shopStatus';
+import { isAutoRejectMinutes, RE_ALERT_MINUTES_MAX } from '../domain/orderAlerts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/checkout';
 import { MAX_PER_ITEM_LIMIT, MAX_PER_ORDER_LIMIT } from '../domain/checkoutLimits';
 import { SALES_BY, type SalesBy } from '../domain/sales';
@@ -92,6 +94,11 @@ export const SettingsPatch = z
     preorderDays: z.optional(intIn(0, PREORDER_DAYS_MAX)),
     // How long before its slot a confirmed pre-order joins the day's board (domain/dueTime.ts, #16).
     boardLeadMinutes: z.optional(intIn(0, BOARD_LEAD_MINUTES_MAX)),
+    // Kitchen load: at most this many "now" orders per 15 minutes, 0 = no cap (domain/shopStatus, #17).
+    nowCapacity: z.optional(intIn(0, NOW_CAPACITY_MAX)),
+    // An order left waiting: ring louder after, and optionally reject after (domain/orderAlerts.ts, #17).
+    reAlertMinutes: z.optional(intIn(0, RE_ALERT_MINUTES_MAX)),
+    autoRejectMinutes: z.optional(z.int().check(z.refine(isAutoRejectMinutes))),
     closedDates: z.optional(z.array(LocalDate).check(z.maxLength(CLOSED_DATES_MAX))),
     // Minutes a customer has to send a bank transfer (domain/transferDeadline.ts, #16).
     transferDeadlineMinutes: z.optional(intIn(TRANSFER_DEADLINE_MIN, TRANSFER_DEADLINE_MAX)),
@@ -194,6 +201,11 @@ export const PublicSchedule = z.strictObject({
   preorderDays: z.int(),
   closedDates: z.array(z.string()),
   boardLeadMinutes: z.optional(z.int()),
+  reAlertMinutes: z.optional(z.int()),
+  // The counter's levers (#17; optional, S16: absent from older servers and kept copies).
+  busy: z.optional(z.nullable(z.strictObject({ minutes: z.int(), date: z.string() }))),
+  pause: z.optional(z.nullable(z.strictObject({ until: z.nullable(z.string()) }))),
+  nowCapacity: z.optional(z.int()),
 });
 
 export const ShopSettings = z.strictObject({
@@ -220,6 +232,9 @@ export const ShopSettings = z.strictObject({
   maxPerItem: z.optional(z.int()),
   maxPerOrder: z.optional(z.int()),
   boardLeadMinutes: z.optional(z.int()),
+  reAlertMinutes: z.optional(z.int()),
+  autoRejectMinutes: z.optional(z.int()),
+  nowCapacity: z.optional(z.int()),
 });
 
 const MenuOptionSchema = z.strictObject({
@@ -261,6 +276,8 @@ export const Taken = z.strictObject({
   slots: z.record(z.string(), z.int()),
   /** "YYYY-MM-DD <itemId>" → quantity ordered that day, for items with a daily quota. */
   items: z.record(z.string(), z.int()),
+  /** "Now" orders in the current 15-minute window (#17 kitchen load): its start (ISO) and the count. */
+  now: z.optional(z.strictObject({ from: z.string(), n: z.int() })),
 });
 
 export const PublicShop = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { BUSY_MINUTES_MAX } from '../domain/shopStatus';
 import { MAX_LINES, MAX_QUANTITY } from '../domain/pricing';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
 import { CLOCK_PATTERN } from '../domain/hours';
@@ -96,6 +97,18 @@ export const mutationArgs = {
    */
   setSoldOut: z.strictObject({ itemId: Id, until: z.nullable(LocalDate) }),
   /**
+   * The counter's levers (#17), from any shop device and offline too (the outbox): busy for the rest of
+   * today (+minutes, 0 = not busy), ordering paused until an instant or until reopened (null), or not
+   * (false), and today closed or reopened. Each field given is set; the last to arrive wins (S11).
+   */
+  setShopStatus: z.strictObject({
+    busyMinutes: z.optional(intIn(0, BUSY_MINUTES_MAX)),
+    pause: z.optional(
+      z.union([z.literal(false), z.strictObject({ until: z.nullable(z.iso.datetime({ offset: true })) })]),
+    ),
+    closedToday: z.optional(z.boolean()),
+  }),
+  /**
    * A shop device took (part of) a gift voucher, maybe offline. Applied in arrival order with the
    * balance checked; an excess is applied and recorded as a shortfall (issue #7). Shop devices only.
    */
@@ -148,6 +161,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   mutation('markPaid'),
   mutation('sendMessage'),
   mutation('setSoldOut'),
+  mutation('setShopStatus'),
   mutation('redeemVoucher'),
   mutation('setAside'),
 ]);

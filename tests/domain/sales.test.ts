@@ -65,9 +65,15 @@ const ANCHOVY = (q = 1) => line('anchovy', '멸치볶음', q, 5000);
 const BULGOGI = (q = 1, large = false) => line('bulgogi', '소불고기', q, 12000, large ? [7000] : [0]);
 
 describe('which orders are sales', () => {
-  it('only completed orders are sales; placed, accepted and ready are open; rejected and cancelled are neither', () => {
+  it('only completed orders are sales; every step before handover is open; rejected and cancelled are neither', () => {
     expect(ORDER_STATUSES.filter(countsAsSale)).toEqual(['completed']);
-    expect(ORDER_STATUSES.filter(isOpen)).toEqual(['placed', 'accepted', 'ready']);
+    expect(ORDER_STATUSES.filter(isOpen)).toEqual([
+      'placed',
+      'accepted',
+      'confirmed',
+      'ready',
+      'outForDelivery',
+    ]);
     for (const s of ['rejected', 'cancelled'] as const) {
       expect(countsAsSale(s)).toBe(false);
       expect(isOpen(s)).toBe(false);

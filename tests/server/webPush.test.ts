@@ -353,7 +353,7 @@ describe.each(drivers)('Web Push on $name', (driver) => {
     expect(time).not.toBe(hhmm(order!.ready_by, 'UTC'));
     expect(decrypt(delivery!, keys)).toEqual({
       title: `반찬 ${shop.slug}`,
-      body: `주문이 수락됐어요 · ${time}까지 준비돼요`,
+      body: `주문이 접수됐어요 · ${time}까지 준비돼요`,
       url: `/s/${shop.slug}/o/${orderId}`,
       tag: orderId,
     });
@@ -385,7 +385,7 @@ describe.each(drivers)('Web Push on $name', (driver) => {
     expect(accepted!.body).toMatch(/^Your order was accepted · ready by \d\d:\d\d$/);
     expect(ready).toEqual({
       title: `반찬 ${shop.slug}`,
-      body: 'Your order is ready',
+      body: 'Your order is ready to collect',
       url: `/s/${shop.slug}/o/${orderId}`,
       tag: orderId,
     });

@@ -33,6 +33,8 @@ const EVERY_MUTATION: [string, Record<string, unknown>][] = [
     { messageId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', orderId: null, body: '몇 시에 가면 될까요?' },
   ],
   ['setSoldOut', { itemId: ITEM, until: null }],
+  ['setShopStatus', { busyMinutes: 15, pause: { until: '2026-11-23T05:00:00.000Z' }, closedToday: false }],
+  ['setShopStatus', { busyMinutes: 15, pause: { until: '2026-11-23T05:00:00.000Z' }, closedToday: false }],
   [
     'redeemVoucher',
     {

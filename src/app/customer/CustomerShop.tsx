@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
+import { ShopStatusNotice } from './ShopStatusNotice';
 import { ensureDevice } from '../../client/device';
 import { shopWeekday } from '../../domain/hours';
 import { useT } from '../../i18n';
@@ -150,6 +151,12 @@ function Shop({
         <Suspense fallback={null}>
           <SyncBanner sync={sync} />
         </Suspense>
+      )}
+      {(view.kind === 'menu' || view.kind === 'cart') && (
+        <ShopStatusNotice
+          schedule={data.schedule}
+          phoneLink={shop.phone && <a href={telHref(shop.phone)}>{t('callShop')}</a>}
+        />
       )}
       {data.shopAway && (view.kind === 'menu' || view.kind === 'cart') && (
         <p role="status" className="banner banner-away">

@@ -46,8 +46,18 @@ export const settingsEditor = defineMessages({
     sePreorderDays: '예약 주문 받는 기간 (일)',
     sePreorderDaysHint: '오늘부터 며칠 뒤까지 예약을 받을지 정합니다. 0이면 오늘 주문만 받습니다.',
     seBoardLead: '예약 주문을 주문판에 올릴 시각 (예약 시간 몇 분 전)',
+    seNowCapacity: '15분에 받을 ‘지금 바로’ 주문 수 (0은 제한 없음)',
+    seNowCapacityHint:
+      '주방이 밀리지 않게 15분마다 이만큼만 받아요. 다 차면 손님 화면에서 ‘지금 바로’가 사라지고 예약 시간만 보여요.',
     seBoardLeadHint:
       '확정된 예약 주문은 예약 시간 이만큼 전에 ‘준비 중’에 나타나요. 그 전에는 ‘예약·생산’ 탭에서 봐요.',
+    seOrderAlerts: '기다리는 주문 알림',
+    seReAlert: '접수 안 된 주문을 더 크게 다시 알리기 (몇 분 뒤)',
+    seReAlertHint:
+      '새 주문을 이 시간 동안 접수·거절하지 않으면, 알림을 이미 확인했더라도 더 크고 급한 소리로 다시 울려요. 0이면 다시 울리지 않아요.',
+    seAutoReject: '접수 안 된 주문 자동 거절 (영업시간 기준 몇 분 뒤)',
+    seAutoRejectHint:
+      '0이면 끔(기본). 켜면 영업시간 동안 이만큼 지나도록 접수·거절하지 않은 주문을 서버가 거절하고 손님에게 알려요. 문 닫은 시간에 들어온 예약은 문을 연 뒤부터 셉니다. 5~120분.',
     sePayAtPickup: '현장 결제 (받을 때 현금·카드)',
     seBankTransfer: '계좌이체',
     seBankAccount: '입금 계좌',
@@ -119,8 +129,18 @@ export const settingsEditor = defineMessages({
     sePreorderDays: 'Pre-order window (days)',
     sePreorderDaysHint: 'How many days ahead customers may order. 0 means today only.',
     seBoardLead: 'Show pre-orders on the board (minutes before their slot)',
+    seNowCapacity: '“Now” orders per 15 minutes (0 = no limit)',
+    seNowCapacityHint:
+      'Keeps the kitchen from being buried: once a 15-minute window is full, customers see only later times.',
     seBoardLeadHint:
       'A confirmed pre-order appears under “In progress” this long before its slot. Before that, see it in Reservations.',
+    seOrderAlerts: 'Orders left waiting',
+    seReAlert: 'Ring again, louder, for an unanswered order (after minutes)',
+    seReAlertHint:
+      'A new order not accepted or declined within this time rings again with a louder, more urgent sound, even if its alert was acknowledged. 0 turns it off.',
+    seAutoReject: 'Decline unanswered orders automatically (minutes of opening time)',
+    seAutoRejectHint:
+      '0 is off (the default). When on, the server declines an order nobody accepted or declined within this many minutes of opening hours and tells the customer. A pre-order placed while closed counts from opening. 5 to 120 minutes.',
     sePayAtPickup: 'Pay at pickup (cash or card)',
     seBankTransfer: 'Bank transfer',
     seBankAccount: 'Bank account',

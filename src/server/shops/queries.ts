@@ -24,7 +24,8 @@ const SETTINGS_COLUMNS = `id, slug, name, phone, address, notice, time_zone, hou
   pickup_enabled, delivery_enabled, pay_at_pickup, bank_transfer, bank_account,
   transfer_deadline_minutes,
   slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates,
-  contact_optional_for_pickup, max_per_item, max_per_order, board_lead_minutes`;
+  contact_optional_for_pickup, max_per_item, max_per_order, board_lead_minutes, now_capacity,
+  re_alert_minutes, auto_reject_minutes`;
 interface ShopRow {
   id: string;
   slug: string;
@@ -49,6 +50,9 @@ interface ShopRow {
   max_per_item: number;
   max_per_order: number;
   board_lead_minutes: number;
+  now_capacity: number;
+  re_alert_minutes: number;
+  auto_reject_minutes: number;
 }
 
 function toSettings(r: ShopRow): Settings {
@@ -75,6 +79,9 @@ function toSettings(r: ShopRow): Settings {
     maxPerItem: r.max_per_item,
     maxPerOrder: r.max_per_order,
     boardLeadMinutes: r.board_lead_minutes,
+    nowCapacity: r.now_capacity,
+    reAlertMinutes: r.re_alert_minutes,
+    autoRejectMinutes: r.auto_reject_minutes,
   };
 }
 

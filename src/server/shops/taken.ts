@@ -1,6 +1,10 @@
 import { shopLocalDate } from '../../domain/hours';
 import { addDays, type Schedule } from '../../domain/schedule';
+import { NOW_WINDOW_MINUTES } from '../../domain/shopStatus';
 import type { Queryable } from '../storage/types';
+
+/** The start of the current kitchen window by the database's clock (domain/shopStatus nowWindowStart). */
+export const NOW_WINDOW_SQL = `date_bin('${NOW_WINDOW_MINUTES} minutes', now(), timestamptz '2000-01-01 00:00:00+00')`;
 
 /**
  * Slot use and quota use across the pre-order window, for the public menu. Two grouped scans over
@@ -25,7 +29,14 @@ export async function loadTaken(db: Queryable, shopId: string, schedule: Schedul
       group by o.date, l->>'itemId'`,
     [shopId, from, to],
   );
+  const [window] = await db.query<{ from: Date; n: number }>(
+    `select ${NOW_WINDOW_SQL} as from, count(o.id)::int as n from (select 1) one
+       left join orders o on o.shop_id = $1 and o.slot is null and o.status not in ('rejected', 'cancelled')
+        and o.created_at >= ${NOW_WINDOW_SQL}`,
+    [shopId],
+  );
   return {
+    now: { from: window!.from.toISOString(), n: window!.n },
     slots: Object.fromEntries(slots.map((r) => [r.key, r.n])),
     items: Object.fromEntries(items.map((r) => [r.key, r.n])),
   };

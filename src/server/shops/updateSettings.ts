@@ -30,10 +30,13 @@ const SETTINGS_COLUMNS = {
   leadMinutes: 'lead_minutes',
   preorderDays: 'preorder_days',
   boardLeadMinutes: 'board_lead_minutes',
+  nowCapacity: 'now_capacity',
   closedDates: 'closed_dates',
   contactOptionalForPickup: 'contact_optional_for_pickup',
   maxPerItem: 'max_per_item',
   maxPerOrder: 'max_per_order',
+  reAlertMinutes: 're_alert_minutes',
+  autoRejectMinutes: 'auto_reject_minutes',
 } as const satisfies Record<keyof Patch, string>;
 
 const JSON_FIELDS = new Set<string>(['hours', 'closedDates']);

@@ -26,6 +26,10 @@ import { shareHash, shareSecretMatches } from './shareLink';
 import { handoffKeyOf } from '../../protocol/handoff';
 import { sendMessage } from './messages';
 import { setSoldOut } from '../shops/menuSoldOut';
+import { setShopStatus } from '../shops/shopStatus';
+import { customerTimeProblem } from '../../domain/pickupOptions';
+import { nowWindowHasRoom, NOW_WINDOW_MINUTES } from '../../domain/shopStatus';
+import { NOW_WINDOW_SQL } from '../shops/taken';
 import { redeemVoucher } from '../vouchers/redeem';
 import { setTransferDeadline } from '../payments/transferDeadline';
 import { assignOrderNumber } from './orderNumber';
@@ -112,6 +116,8 @@ export async function applyMutation(
       return markPaid(tx, shop, m.args);
     case 'setSoldOut':
       return setSoldOut(tx, shop.id, m.args);
+    case 'setShopStatus':
+      return setShopStatus(tx, shop, m.args, now);
     case 'redeemVoucher':
       return redeemVoucher(tx, shop, caller, clientId, m.args, now);
     case 'setAside':
@@ -163,7 +169,12 @@ async function placeOrder(
     return rejected(handoff ? 'handoff_claim_refused' : 'order_exists');
   }
 
-  const scheduleProblem = pickupProblem(now, a.date, a.slot, shop.schedule);
+  // A customer's order meets the counter's levers too (#17: paused, busy); the shop's own does not —
+  // a regular on the phone during a pause is the owner's call. The "now" window is counted below, locked.
+  const scheduleProblem =
+    caller.kind === 'device'
+      ? customerTimeProblem(now, a.date, a.slot, shop.schedule, 0)
+      : pickupProblem(now, a.date, a.slot, shop.schedule);
   if (scheduleProblem) return rejected(scheduleProblem, a.orderId);
   const rules = await loadCheckoutRules(tx, shop.id);
   // A customer's phone must leave a way to call back and stay within the shop's quantities (#16). The
@@ -212,6 +223,17 @@ async function placeOrder(
       [shop.id, a.date, a.slot],
     );
     if (!slotHasRoom(n, shop.schedule)) return rejected('slot_full', a.orderId);
+  } else if (caller.kind === 'device' && shop.schedule.nowCapacity) {
+    // Kitchen load (#17): "now" orders in this 15-minute window, the shop's phone orders included
+    // (they are cooked by the same hands), counted with the shop locked so no two can both fit. The
+    // window is the database's clock, the same now() that stamps this order's created_at.
+    const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
+      `select count(*)::int as n from orders
+        where shop_id = $1 and slot is null and status not in ('rejected', 'cancelled')
+          and created_at >= ${NOW_WINDOW_SQL} and created_at < ${NOW_WINDOW_SQL} + interval '${NOW_WINDOW_MINUTES} minutes'`,
+      [shop.id],
+    );
+    if (!nowWindowHasRoom(n, shop.schedule)) return rejected('kitchen_full', a.orderId);
   }
 
   const deviceId = caller.kind === 'device' ? caller.deviceId : null;

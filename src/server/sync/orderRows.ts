@@ -83,7 +83,8 @@ export function toOrder(r: OrderRow): Order {
   };
 }
 
-export const SCHEDULE_COLUMNS = `time_zone, hours, slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates, board_lead_minutes`;
+export const SCHEDULE_COLUMNS = `time_zone, hours, slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates, board_lead_minutes, re_alert_minutes,
+  busy_minutes, busy_date::text as busy_date, paused, paused_until, now_capacity`;
 
 export interface ScheduleRow {
   time_zone: string;
@@ -94,6 +95,12 @@ export interface ScheduleRow {
   preorder_days: number;
   closed_dates: string[];
   board_lead_minutes: number;
+  re_alert_minutes: number;
+  busy_minutes: number;
+  busy_date: string | null;
+  paused: boolean;
+  paused_until: Date | null;
+  now_capacity: number;
 }
 
 export function toSchedule(r: ScheduleRow): Schedule {
@@ -106,6 +113,10 @@ export function toSchedule(r: ScheduleRow): Schedule {
     preorderDays: r.preorder_days,
     closedDates: r.closed_dates,
     boardLeadMinutes: r.board_lead_minutes,
+    reAlertMinutes: r.re_alert_minutes,
+    busy: r.busy_minutes > 0 && r.busy_date ? { minutes: r.busy_minutes, date: r.busy_date } : null,
+    pause: r.paused ? { until: r.paused_until?.toISOString() ?? null } : null,
+    nowCapacity: r.now_capacity,
   };
 }
 

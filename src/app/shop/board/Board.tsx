@@ -9,6 +9,7 @@ import { useLive } from '../../useDeviceSync';
 import type { ShopPanelProps } from '../panel';
 import { useShopToday } from '../reservations/useShopToday';
 import { ConflictNotices } from './ConflictNotices';
+import { ShopStatusControls } from './ShopStatusControls';
 import { OrderCard } from './OrderCard';
 import { bySlot, finishedOrders, isPreorder, openOrders, ordersOn, viewsOf } from './queries';
 import { useWakeLock, type WakeState } from './wakeLock';
@@ -97,6 +98,7 @@ export function Board({ me, sync }: ShopPanelProps) {
         </div>
         {wakeText && <p className="muted board-wake">{t(wakeText)}</p>}
       </div>
+      {db && schedule && <ShopStatusControls db={db} schedule={schedule} now={now} />}
       {db && <ConflictNotices db={db} timeZone={timeZone} />}
       {loading ? (
         <p className="muted">{t('bdLoading')}</p>

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { TRANSFER_DEADLINE_MAX, TRANSFER_DEADLINE_MIN } from '../../../domain/transferDeadline';
+import { AUTO_REJECT_MINUTES_MAX, RE_ALERT_MINUTES_MAX } from '../../../domain/orderAlerts';
 import { ApiCallError, call } from '../../../client/api';
 import { shopLocalDate } from '../../../domain/hours';
 import { SLOT_MINUTES } from '../../../domain/shopSettings';
@@ -243,6 +244,41 @@ function SettingsForm({ initial, me, online }: { initial: Settings; me: Me; onli
           onValue={set('boardLeadMinutes')}
           hint={t('seBoardLeadHint')}
           error={err('boardLeadMinutes')}
+        />
+        <TextInput
+          label={t('seNowCapacity')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={draft.nowCapacity}
+          onValue={set('nowCapacity')}
+          hint={t('seNowCapacityHint')}
+          error={err('nowCapacity')}
+        />
+      </Section>
+
+      <Section title={t('seOrderAlerts')}>
+        <TextInput
+          label={t('seReAlert')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={RE_ALERT_MINUTES_MAX}
+          value={draft.reAlertMinutes}
+          onValue={set('reAlertMinutes')}
+          hint={t('seReAlertHint')}
+          error={err('reAlertMinutes')}
+        />
+        <TextInput
+          label={t('seAutoReject')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={AUTO_REJECT_MINUTES_MAX}
+          value={draft.autoRejectMinutes}
+          onValue={set('autoRejectMinutes')}
+          hint={t('seAutoRejectHint')}
+          error={err('autoRejectMinutes')}
         />
       </Section>
 

@@ -17,6 +17,15 @@ import {
   TRANSFER_DEADLINE_MIN,
 } from '../../../domain/transferDeadline';
 import { BOARD_LEAD_MINUTES, BOARD_LEAD_MINUTES_MAX } from '../../../domain/dueTime';
+import { NOW_CAPACITY_MAX } from '../../../domain/shopStatus';
+import {
+  AUTO_REJECT_MINUTES_MAX,
+  AUTO_REJECT_MINUTES_MIN,
+  AUTO_REJECT_MINUTES_OFF,
+  isAutoRejectMinutes,
+  RE_ALERT_MINUTES_DEFAULT,
+  RE_ALERT_MINUTES_MAX,
+} from '../../../domain/orderAlerts';
 import type { ErrorCode } from '../../../protocol/errors';
 import type { RouteBody, RouteResponse } from '../../../protocol/routes';
 
@@ -29,9 +38,12 @@ const NUMERIC = [
   'leadMinutes',
   'preorderDays',
   'boardLeadMinutes',
+  'nowCapacity',
   'transferDeadlineMinutes',
   'maxPerItem',
   'maxPerOrder',
+  'reAlertMinutes',
+  'autoRejectMinutes',
 ] as const;
 type Numeric = (typeof NUMERIC)[number];
 export type Draft = Omit<Settings, Numeric> & Record<Numeric, string>;
@@ -41,9 +53,13 @@ export const NUMBER_RANGES: Record<Numeric, [number, number]> = {
   leadMinutes: [0, LEAD_MINUTES_MAX],
   preorderDays: [0, PREORDER_DAYS_MAX],
   boardLeadMinutes: [0, BOARD_LEAD_MINUTES_MAX],
+  nowCapacity: [0, NOW_CAPACITY_MAX],
   transferDeadlineMinutes: [TRANSFER_DEADLINE_MIN, TRANSFER_DEADLINE_MAX],
   maxPerItem: [1, MAX_PER_ITEM_LIMIT],
   maxPerOrder: [1, MAX_PER_ORDER_LIMIT],
+  reAlertMinutes: [0, RE_ALERT_MINUTES_MAX],
+  // 0 (off) or 5-120: the gap is checked by isAutoRejectMinutes in problems().
+  autoRejectMinutes: [AUTO_REJECT_MINUTES_OFF, AUTO_REJECT_MINUTES_MAX],
 };
 
 export function toDraft(s: Settings): Draft {
@@ -54,12 +70,16 @@ export function toDraft(s: Settings): Draft {
     preorderDays: String(s.preorderDays),
     // Absent from a server before #16: the default it applies.
     boardLeadMinutes: String(s.boardLeadMinutes ?? BOARD_LEAD_MINUTES),
+    nowCapacity: String(s.nowCapacity ?? 0),
     // Absent from a server before #16: the default it applies.
     transferDeadlineMinutes: String(s.transferDeadlineMinutes ?? TRANSFER_DEADLINE_DEFAULT),
     // Absent from a server before #16 (checkout limits): the defaults it applies.
     contactOptionalForPickup: s.contactOptionalForPickup ?? DEFAULT_CHECKOUT_LIMITS.contactOptionalForPickup,
     maxPerItem: String(s.maxPerItem ?? DEFAULT_CHECKOUT_LIMITS.maxPerItem),
     maxPerOrder: String(s.maxPerOrder ?? DEFAULT_CHECKOUT_LIMITS.maxPerOrder),
+    // Absent from a server before #17: the defaults it applies.
+    reAlertMinutes: String(s.reAlertMinutes ?? RE_ALERT_MINUTES_DEFAULT),
+    autoRejectMinutes: String(s.autoRejectMinutes ?? AUTO_REJECT_MINUTES_OFF),
   };
 }
 
@@ -98,6 +118,13 @@ export function problems(saved: Settings, draft: Draft, today: string): Map<stri
     const [min, max] = NUMBER_RANGES[key];
     if (n === null || n < min || n > max) fields.set(key, { kind: 'range', min, max });
   }
+  const autoReject = parseWhole(draft.autoRejectMinutes);
+  if (autoReject !== null && !isAutoRejectMinutes(autoReject))
+    fields.set('autoRejectMinutes', {
+      kind: 'range',
+      min: AUTO_REJECT_MINUTES_MIN,
+      max: AUTO_REJECT_MINUTES_MAX,
+    });
   draft.hours.forEach((periods, day) => {
     if (!periods.every(isValidPeriod)) fields.set(`hours.${day}`, { kind: 'code', code: 'invalid_input' });
   });
