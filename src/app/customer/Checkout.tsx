@@ -7,6 +7,7 @@ import type { Fulfilment } from '../../domain/order';
 import { customerPickupDays, customerTimeProblem, nowTakenAt } from '../../domain/pickupOptions';
 import { priceOrder, quantitiesByItem, quotaLeft } from '../../domain/pricing';
 import { slotHasRoom } from '../../domain/schedule';
+import { isPaused } from '../../domain/shopStatus';
 import type { ClientDb } from '../../client/db';
 import { enqueue, knowItems, knowZones } from '../../client/outbox';
 import { hasZones, quoteDelivery } from '../../domain/deliveryZones';
@@ -115,7 +116,7 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
   /** What the server would refuse, as far as this phone knows. */
   function problem(): ErrorCode | null {
     if (cart.length === 0) return 'empty_order';
-    if (!day) return 'shop_closed';
+    if (!day) return isPaused(schedule, new Date()) ? 'shop_paused' : 'shop_closed';
     if (!priced.ok) return priced.problem;
     const when = customerTimeProblem(
       new Date(),
