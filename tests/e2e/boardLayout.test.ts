@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onBoardNow } from '../../src/domain/dueTime';
 import { shopLocalDate } from '../../src/domain/hours';
 import { pickupDays } from '../../src/domain/pickupOptions';
 import { addDays, shopMinuteOfDay, type Schedule } from '../../src/domain/schedule';
@@ -8,7 +9,7 @@ import { loginTablet } from '../support/customerPage';
 import { drivers, dropTestSchemas } from '../support/drivers';
 import { withServerAndChromium } from '../support/browserSuite';
 import type { LiveServer } from '../support/liveServer';
-import { serverLabel } from '../support/orderLabels';
+import { orderLabel } from '../../src/i18n/orderLabel';
 import { customerPusher, demoShop, placeOrder, shopPusher, type DemoShop } from '../support/shopOrders';
 import { json } from '../support/testApp';
 
@@ -94,8 +95,15 @@ async function seed(server: LiveServer, shop: DemoShop): Promise<Map<string, str
   for (const o of orders) {
     if (o.stage === 'placed') continue;
     const orderId = ids.get(o.name)!;
-    await counter.push({ name: 'acceptOrder', args: { orderId, from: 'placed', prepMinutes: o.prep ?? 30 } });
-    if (o.stage === 'ready') await counter.push({ name: 'markReady', args: { orderId, from: 'accepted' } });
+    // S10: a "now" order is accepted with prep minutes, an order for a slot confirmed for it (#16).
+    if (o.when.slot === null)
+      await counter.push({
+        name: 'acceptOrder',
+        args: { orderId, from: 'placed', prepMinutes: o.prep ?? 30 },
+      });
+    else await counter.push({ name: 'confirmOrder', args: { orderId, from: 'placed' } });
+    const from = o.when.slot === null ? ('accepted' as const) : ('confirmed' as const);
+    if (o.stage === 'ready') await counter.push({ name: 'markReady', args: { orderId, from } });
   }
   return ids;
 }
@@ -155,15 +163,37 @@ describe.each(drivers)('the board on a counter tablet in Chromium on $name', (dr
   /** What the board calls each order ("4번"), by customer name (#16). */
   const labels = new Map<string, string>();
   let orders: Planned[];
+  /** Confirmed pre-orders not yet within the board's lead time: off the board, counted in its note. */
+  let later: Planned[];
   withServerAndChromium(driver, (s, b) => {
     [server, browser] = [s, b];
   });
   beforeAll(async () => {
     const shop = await demoShop(server.app);
     ids = await seed(server, shop);
-    for (const [name, id] of ids) labels.set(name, await serverLabel(server.storage, id));
+    // Seeded by synchronous pushes: every order is numbered already (no polling outside a test).
+    for (const [name, id] of ids) {
+      const [row] = await server.storage.query<{ number: number }>(
+        'select number from orders where id = $1',
+        [id],
+      );
+      labels.set(name, orderLabel({ id, number: row!.number }, 'ko'));
+    }
     const res = await json(server.app, { method: 'GET', url: '/api/shops/uri-banchan' });
-    orders = plan((res.json() as { schedule: Schedule }).schedule);
+    const schedule = (res.json() as { schedule: Schedule }).schedule;
+    const all = plan(schedule);
+    const offBoard = (o: Planned) =>
+      o.stage === 'accepted' &&
+      o.when.slot !== null &&
+      !onBoardNow(
+        { status: 'confirmed', ...o.when, readyBy: null, createdAt: '' },
+        new Date(),
+        schedule.timeZone,
+        schedule.boardLeadMinutes,
+      );
+    orders = all.filter((o) => !offBoard(o));
+    later = all.filter(offBoard);
+    expect(orders.length + later.length).toBe(12);
   });
 
   it.each(SIZES)(
@@ -182,6 +212,10 @@ describe.each(drivers)('the board on a counter tablet in Chromium on $name', (dr
       await alert.getByRole('button', { name: '확인하고 주문 보기' }).click();
       await alert.waitFor({ state: 'detached' });
 
+      if (later.length > 0)
+        await tablet
+          .getByText(`확정된 예약 ${later.length}건은 예약 시간 60분 전에 여기 나타나요`, { exact: false })
+          .waitFor();
       const seen = await cardsOnScreen(tablet);
       const shown = seen.filter((c) => c.fully);
       if (process.env.BOARD_SHOTS)

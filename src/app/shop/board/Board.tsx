@@ -97,8 +97,8 @@ export function Board({ me, sync }: ShopPanelProps) {
           ))}
         </div>
         {wakeText && <p className="muted board-wake">{t(wakeText)}</p>}
+        {db && schedule && <ShopStatusControls db={db} schedule={schedule} now={now} />}
       </div>
-      {db && schedule && <ShopStatusControls db={db} schedule={schedule} now={now} />}
       {db && <ConflictNotices db={db} timeZone={timeZone} />}
       {loading ? (
         <p className="muted">{t('bdLoading')}</p>
@@ -110,7 +110,6 @@ export function Board({ me, sync }: ShopPanelProps) {
           </>
         ) : (
           <>
-            {upcoming > 0 && <Upcoming n={upcoming} lead={lead} />}
             <div className="board-columns">
               {COLUMNS.map((col) => {
                 const orders = sortByDue(
@@ -121,6 +120,8 @@ export function Board({ me, sync }: ShopPanelProps) {
                 return (
                   <section key={col.id} aria-labelledby={`col-${col.id}`} className="board-column">
                     <h3 id={`col-${col.id}`}>{t(col.label, { n: orders.length })}</h3>
+                    {/* Where they will appear, said where the kitchen looks for them. */}
+                    {col.id === 'accepted' && upcoming > 0 && <Upcoming n={upcoming} lead={lead} />}
                     {orders.length === 0 ? (
                       <p className="muted">{t('bdColEmpty')}</p>
                     ) : (
