@@ -1,5 +1,6 @@
 import type { HonestState } from '../client/orderState';
 import type { Order } from '../domain/order';
+import { AUTO_REJECT_REASON } from '../domain/orderAlerts';
 import type { MessageKey } from '../i18n';
 import type { Lang } from '../protocol/lang';
 import { formatShopDate, formatShopTime } from './dates';
@@ -11,7 +12,10 @@ type Told = Pick<Order, 'fulfilment' | 'slot' | 'date' | 'readyBy'>;
  * pickup, a pre-order's promise is its slot (never a "ready by" minute), and "on the shop's device"
  * never reads as "accepted".
  */
-export function customerStateKey(state: HonestState, order: Pick<Order, 'fulfilment'> | null): MessageKey {
+export function customerStateKey(
+  state: HonestState,
+  order: (Pick<Order, 'fulfilment'> & Partial<Pick<Order, 'cancelReason'>>) | null,
+): MessageKey {
   const delivery = order?.fulfilment === 'delivery';
   switch (state) {
     case 'saved':
@@ -31,7 +35,8 @@ export function customerStateKey(state: HonestState, order: Pick<Order, 'fulfilm
     case 'completed':
       return delivery ? 'stateDelivered' : 'stateCompleted';
     case 'rejected':
-      return 'stateRejected';
+      // Issue #17: nobody at the shop said no; the server did, because nobody answered in time.
+      return order?.cancelReason === AUTO_REJECT_REASON ? 'stateAutoRejected' : 'stateRejected';
     case 'cancelled':
       return 'stateCancelled';
     case 'refused':

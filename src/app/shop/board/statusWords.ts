@@ -1,4 +1,5 @@
 import { kindOf, type Order } from '../../../domain/order';
+import { AUTO_REJECT_REASON } from '../../../domain/orderAlerts';
 import type { MessageKey } from '../../../i18n';
 
 /**
@@ -6,7 +7,7 @@ import type { MessageKey } from '../../../i18n';
  * a delivery leaves and is delivered (never "waiting for the customer", never "collected").
  */
 export function boardStatusKey(
-  order: Pick<Order, 'status' | 'fulfilment' | 'slot' | 'riderName'>,
+  order: Pick<Order, 'status' | 'fulfilment' | 'slot' | 'riderName' | 'cancelReason'>,
 ): MessageKey {
   const kind = kindOf(order);
   const delivery = kind.fulfilment === 'delivery';
@@ -24,7 +25,8 @@ export function boardStatusKey(
     case 'completed':
       return delivery ? 'bdStatusDelivered' : 'bdStatusCompleted';
     case 'rejected':
-      return 'bdStatusRejected';
+      // Issue #17: the shop sees that the server declined it for them, and that the customer knows.
+      return order.cancelReason === AUTO_REJECT_REASON ? 'bdStatusAutoRejected' : 'bdStatusRejected';
     case 'cancelled':
       return 'bdStatusCancelled';
   }
