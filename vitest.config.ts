@@ -18,6 +18,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          setupFiles: ['tests/support/english.ts'],
           // scrypt at N=2^17 and PGlite start-up are slow on 2 cores; these are limits, not timings.
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -30,6 +31,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           exclude: ALONE,
           environment: 'node',
+          setupFiles: ['tests/support/english.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // After the unit files, two browser files at a time.
@@ -41,6 +43,7 @@ export default defineConfig({
           name: 'e2e-alone',
           include: ALONE,
           environment: 'node',
+          setupFiles: ['tests/support/english.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod/mini';
 import { App } from './app/App';
+import { getLang, loadLang } from './i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import './ui/styles.css';
 
@@ -12,8 +13,11 @@ z.config({ jitless: true });
 
 registerServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The reader's words first (English is a chunk of its own); Korean, the fallback, is always here.
+void loadLang(getLang()).finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

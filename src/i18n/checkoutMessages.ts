@@ -36,38 +36,4 @@ const ko = {
   chooseInGroup: '{n}개를 골라 주세요.',
 };
 
-const en: Record<keyof typeof ko, string> = {
-  reviewOrder: 'Review order',
-  reviewOrderTotal: 'Review order · {total}',
-  reviewTitle: 'Check your order',
-  reviewItems: 'Items',
-  reviewWhen: 'When',
-  reviewWhere: 'Where',
-  reviewWho: 'Who',
-  reviewPayment: 'Payment',
-  reviewShopRules: 'From the shop',
-  reviewPickupAt: 'Pick up at the shop · {address}',
-  reviewPickupHere: 'Pick up at the shop',
-  reviewDeliverTo: 'Delivery · {address}',
-  reviewAsap: '{date}, as soon as it is ready',
-  reviewNoContact: 'Left empty (pickup)',
-  reviewEdit: 'Edit',
-  noteCounter: '{n}/{max} characters',
-  noteFull: 'Requests can be up to {max} characters.',
-  itemLimitReached: 'Up to {n} of one item per order.',
-  orderLimitReached: 'Up to {n} items in one order.',
-  contactOptionalHint: 'For a pickup you may leave name and number empty.',
-  phoneHint: 'The shop calls this number if needed. Remembered on this phone only.',
-  backToMenu: 'Back to the menu',
-  cartChecked: "Your cart was checked against the shop's menu",
-  cartItemGone: '{name}: no longer on the menu, taken out of your cart.',
-  cartItemSoldOut: '{name}: sold out today, taken out of your cart.',
-  cartOptionsChanged: '{name}: its options changed, taken out of your cart. Please add it again.',
-  cartPriceChanged: '{name}: the price changed from {from} to {to}.',
-  cartQuantityCut: "{name}: reduced to {n}, the shop's limit.",
-  cartNoticeDismiss: 'Dismiss',
-  orderAgain: 'Order again',
-  chooseInGroup: 'Please choose {n}.',
-};
-
-export const checkoutMessages = { ko, en };
+export { ko as checkoutMessagesKo };

@@ -1,9 +1,9 @@
 import type { MessageKey } from './ko';
 import type { ConsoleKey } from './shop/console';
-import { deliveryPin } from './deliveryMessages';
-import { wallet } from './walletMessages';
-import { transferMessages } from './transferMessages';
-import { checkoutMessages } from './checkoutMessages';
+import { deliveryPinEn } from './deliveryMessagesEn';
+import { walletEn } from './walletMessagesEn';
+import { transferMessagesEn } from './transferMessagesEn';
+import { checkoutMessagesEn } from './checkoutMessagesEn';
 
 export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   appName: 'Dangol',
@@ -234,8 +234,8 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   unpaid: 'not paid',
   confirmTransfer: 'Transfer received',
   markPaid: 'Paid',
-  ...wallet.en,
-  ...transferMessages.en,
-  ...checkoutMessages.en,
-  ...deliveryPin.en,
+  ...walletEn,
+  ...transferMessagesEn,
+  ...checkoutMessagesEn,
+  ...deliveryPinEn,
 };

@@ -1,10 +1,27 @@
 import { pickLang, type Lang } from '../protocol/lang';
 import { createStore, useStore, type ReadableStore } from '../ui/store';
-import { en } from './en';
 import { ko, type MessageKey } from './ko';
 
 /** The words every screen may need; a screen's chunk adds its own with addMessages. */
-const dictionaries: Record<Lang, Partial<Record<MessageKey, string>>> = { ko: { ...ko }, en: { ...en } };
+const dictionaries: Record<Lang, Partial<Record<MessageKey, string>>> = { ko: { ...ko }, en: {} };
+
+let english: Promise<void> | undefined;
+let englishReady = false;
+
+/**
+ * English's base words come as a chunk of their own: most of a Korean shop's customers never read
+ * them, and the customer's first load has a budget (120 KiB). Called before the first render
+ * (main.tsx) and by setLang; the service worker precaches the chunk, so it loads offline too.
+ */
+export function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'ko' || englishReady) return Promise.resolve();
+  english ??= import('./en').then(({ en }) => {
+    // Words a screen's chunk registered already (addMessages) stay on top of the base words.
+    dictionaries.en = { ...en, ...dictionaries.en };
+    englishReady = true;
+  });
+  return english;
+}
 
 /** Adds a chunk's words (e.g. the console's) when that chunk loads, before any of its screens render. */
 export function addMessages(m: { ko: Record<string, string>; en: Record<string, string> }): void {
@@ -30,12 +47,14 @@ export function getLang(): Lang {
 export function setLang(lang: Lang): void {
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
-  store.setState({ lang });
+  // Switch once the words are here, so no screen shows keys in between.
+  if (lang === 'ko' || englishReady) store.setState({ lang });
+  else void loadLang(lang).then(() => store.setState({ lang }));
 }
 
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  // A key whose chunk has not registered its words shows as the key, not as a crash.
-  return (dictionaries[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) =>
+  // A word English lacks (its chunk not here yet) reads in Korean; a key no chunk registered shows as itself.
+  return (dictionaries[lang][key] ?? dictionaries.ko[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) =>
     String(vars[k] ?? `{${k}}`),
   );
 }

@@ -1,8 +1,8 @@
 import type { consoleMessages } from './shop/console';
-import { deliveryPin } from './deliveryMessages';
-import { wallet } from './walletMessages';
-import { transferMessages } from './transferMessages';
-import { checkoutMessages } from './checkoutMessages';
+import { deliveryPinKo } from './deliveryMessages';
+import { walletKo } from './walletMessages';
+import { transferMessagesKo } from './transferMessages';
+import { checkoutMessagesKo } from './checkoutMessages';
 
 /** Korean is the source of truth for every word on screen; en.ts must have the same keys. */
 export const ko = {
@@ -240,10 +240,10 @@ export const ko = {
   unpaid: '미결제',
   confirmTransfer: '입금 확인',
   markPaid: '결제 받음',
-  ...wallet.ko,
-  ...transferMessages.ko,
-  ...checkoutMessages.ko,
-  ...deliveryPin.ko,
+  ...walletKo,
+  ...transferMessagesKo,
+  ...checkoutMessagesKo,
+  ...deliveryPinKo,
 } as const;
 
 /** Every key: the words every screen may need, and the console's, which load with its chunk (shop/console.ts). */

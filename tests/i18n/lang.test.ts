@@ -20,9 +20,22 @@ describe('the language store', () => {
     expect(getLang()).toBe('en');
   });
 
+  it('English is its own chunk: setLang("en") switches once its words are here, never to bare keys', async () => {
+    vi.resetModules();
+    const { getLang, setLang, translate } = await import('../../src/i18n');
+    setLang('ko');
+    // Not loaded yet: a Korean word stands in rather than the key.
+    expect(translate('en', 'updateReload')).toBe(translate('ko', 'updateReload'));
+    setLang('en');
+    expect(getLang()).toBe('ko');
+    await vi.waitFor(() => expect(getLang()).toBe('en'));
+    expect(translate('en', 'updateReload')).not.toBe(translate('ko', 'updateReload'));
+  });
+
   it('setLang switches, remembers it on the device and on <html>, and tells every subscriber once', async () => {
     vi.resetModules();
-    const { getLang, langStore, setLang, translate } = await import('../../src/i18n');
+    const { getLang, langStore, loadLang, setLang, translate } = await import('../../src/i18n');
+    await loadLang('en');
     const heard: string[] = [];
     const stop = langStore.subscribe((s) => heard.push(s.lang));
     setLang('ko');
