@@ -215,11 +215,15 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
     await context.close();
   });
 
-  it('back and forward (and a reload) keep the chosen date, slot and note, and who is ordering', async () => {
+  it('back and forward (and a reload) keep the chosen date, slot, note, delivery address and payment, and who is ordering', async () => {
     const context = await browser.newContext(PHONE);
     const phone = await openShop(context, server.url);
     await phone.getByRole('button', { name: '멸치볶음 담기' }).click();
     await cartLink(phone).click();
+    // How and where too: a delivery to an address, paid by transfer.
+    await phone.getByRole('radio', { name: '배달' }).check();
+    await phone.getByLabel('배달 주소').fill('서울 마포구 망원로 12, 301호');
+    await phone.getByRole('radio', { name: '계좌이체' }).check();
     const days = phone.locator('fieldset.calendar input[name="date"]:not([disabled])');
     await days.nth(2).check();
     const chosenDay = (await phone
@@ -244,6 +248,9 @@ describe.each(drivers.slice(0, 1))('checkout a shop can rely on, in Chromium on 
           .evaluate((el) => el.closest('label')!.textContent!.trim()),
       ).toBe(chosenSlot);
       expect(await phone.getByLabel('요청 사항').inputValue()).toBe('뒤로 가도 남아 있어요');
+      expect(await phone.getByRole('radio', { name: '배달' }).isChecked()).toBe(true);
+      expect(await phone.getByLabel('배달 주소').inputValue()).toBe('서울 마포구 망원로 12, 301호');
+      expect(await phone.getByRole('radio', { name: '계좌이체' }).isChecked()).toBe(true);
       expect(await phone.getByLabel('이름', { exact: true }).inputValue()).toBe('앞뒤로');
       expect(await phone.getByLabel('휴대폰 번호').inputValue()).toBe('010-3333-4444');
     };

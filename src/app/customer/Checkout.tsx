@@ -77,12 +77,15 @@ export function Checkout({ data, cart, setCart, db, base, onPlaced }: Props) {
     localStorage.setItem(PROFILE, JSON.stringify({ name: name.trim(), phone: phone.trim() }));
   // Kept in this page's history entry: back and forward (and a reload) keep what was chosen (#16).
   const [note, setNote] = useHistoryState('checkoutNote', '');
-  const [address, setAddress] = useState('');
-  const [location, setLocation] = useState<LatLng | null>(null);
-  const [fulfilment, setFulfilment] = useState<Fulfilment>(
+  // How and where too: back from the menu finds the delivery address and payment as they were.
+  const [address, setAddress] = useHistoryState('checkoutAddress', '');
+  const [location, setLocation] = useHistoryState<LatLng | null>('checkoutPin', null);
+  const [fulfilment, setFulfilment] = useHistoryState<Fulfilment>(
+    'checkoutFulfilment',
     rules.pickup || !rules.delivery ? 'pickup' : 'delivery',
   );
-  const [payment, setPayment] = useState<PaymentMethod>(
+  const [payment, setPayment] = useHistoryState<PaymentMethod>(
+    'checkoutPayment',
     paymentAllowed(rules, 'at_pickup') || !paymentAllowed(rules, 'bank_transfer')
       ? 'at_pickup'
       : 'bank_transfer',
