@@ -115,7 +115,7 @@ describe('the board’s words and reads', () => {
     expect(cancelled).toEqual({
       subject: '주문 ',
       failed: '접수하지 못했어요.',
-      why: '주문이 취소되었습니다.',
+      why: '손님이 주문을 취소했습니다.',
       now: '지금 상태: 취소됨',
     });
     const soldOut = conflictText({ name: 'placeOrder', code: 'sold_out' }, null, ko, 'ko');

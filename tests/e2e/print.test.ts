@@ -236,11 +236,9 @@ describe.each(drivers)('printing in Chromium on $name', (driver) => {
       }),
     );
     for (const o of [before!, first!, second!]) await phone.push(o);
+    // Tomorrow's orders for a slot: the shop's yes is "confirmed for the slot" (S10, #16).
     const accept = (o: typeof first) =>
-      counter.push({
-        name: 'acceptOrder',
-        args: { orderId: o!.args.orderId, from: 'placed', prepMinutes: 30 },
-      });
+      counter.push({ name: 'confirmOrder', args: { orderId: o!.args.orderId, from: 'placed' } });
     await accept(before);
 
     const { context, printed } = await printingTablet(browser);

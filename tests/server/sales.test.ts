@@ -78,11 +78,19 @@ describe.each(drivers)('sales routes on $name', (driver) => {
     await phone.push(...Object.values(orders));
     const id = (k: keyof typeof orders) => orders[k].args.orderId;
     // `from`: the status each change expects to find (S10).
-    const handOver = (k: keyof typeof orders) => [
-      { name: 'acceptOrder' as const, args: { orderId: id(k), from: 'placed' as const, prepMinutes: 10 } },
-      { name: 'markReady' as const, args: { orderId: id(k), from: 'accepted' as const } },
-      { name: 'completeOrder' as const, args: { orderId: id(k), from: 'ready' as const } },
-    ];
+    // A "now" order is accepted with prep minutes; an order for a slot is confirmed for it (#16).
+    const handOver = (k: keyof typeof orders) =>
+      orders[k].args.slot === null
+        ? ([
+            { name: 'acceptOrder', args: { orderId: id(k), from: 'placed', prepMinutes: 10 } },
+            { name: 'markReady', args: { orderId: id(k), from: 'accepted' } },
+            { name: 'completeOrder', args: { orderId: id(k), from: 'ready' } },
+          ] as const)
+        : ([
+            { name: 'confirmOrder', args: { orderId: id(k), from: 'placed' } },
+            { name: 'markReady', args: { orderId: id(k), from: 'confirmed' } },
+            { name: 'completeOrder', args: { orderId: id(k), from: 'ready' } },
+          ] as const);
     const paid = (k: keyof typeof orders) => ({
       name: 'markPaid' as const,
       args: { orderId: id(k), paid: true },

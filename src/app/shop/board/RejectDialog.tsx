@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { Dialog } from '../../../ui/Dialog';
 import { useT, type MessageKey } from '../../../i18n';
 import { typed } from '../../../ui/typed';
 
@@ -26,77 +27,62 @@ export function RejectDialog({
   onClose: () => void;
 }) {
   const { t } = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const freeId = useId();
   const errorId = useId();
   const [quick, setQuick] = useState('');
   const [free, setFree] = useState('');
   const [missing, setMissing] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  const submit = () => {
+  const submit = (close: () => void) => {
     const reason = rejectReason(quick, free);
     if (!reason) return setMissing(true);
     onReject(reason);
-    ref.current?.close();
+    close();
   };
   return (
-    <dialog ref={ref} className="item-dialog reject-dialog" aria-labelledby={titleId} onClose={onClose}>
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
+    <Dialog
+      title={t('bdRejectTitle', { label })}
+      className="reject-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('bdRejectSubmit')}
+      closeLabel={t('bdRejectClose')}
+    >
+      <p className="muted">{t('bdRejectLead')}</p>
+      <fieldset>
+        <legend>{t('bdRejectQuick')}</legend>
+        {QUICK_REASONS.map((key) => (
+          <label key={key} className="choice">
+            <input
+              type="radio"
+              name="reason"
+              checked={quick === t(key)}
+              onChange={() => {
+                setQuick(t(key));
+                setMissing(false);
+              }}
+            />
+            {t(key)}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={freeId}>{t('bdRejectFree')}</label>
+      <textarea
+        id={freeId}
+        rows={2}
+        maxLength={MAX_REASON}
+        value={free}
+        aria-invalid={missing || undefined}
+        aria-describedby={missing ? errorId : undefined}
+        onChange={(e) => {
+          setFree(typed(e));
+          setMissing(false);
         }}
-      >
-        <h2 id={titleId}>{t('bdRejectTitle', { label })}</h2>
-        <p className="muted">{t('bdRejectLead')}</p>
-        <fieldset>
-          <legend>{t('bdRejectQuick')}</legend>
-          {QUICK_REASONS.map((key) => (
-            <label key={key} className="choice">
-              <input
-                type="radio"
-                name="reason"
-                checked={quick === t(key)}
-                onChange={() => {
-                  setQuick(t(key));
-                  setMissing(false);
-                }}
-              />
-              {t(key)}
-            </label>
-          ))}
-        </fieldset>
-        <label htmlFor={freeId}>{t('bdRejectFree')}</label>
-        <textarea
-          id={freeId}
-          rows={2}
-          maxLength={MAX_REASON}
-          value={free}
-          aria-invalid={missing || undefined}
-          aria-describedby={missing ? errorId : undefined}
-          onChange={(e) => {
-            setFree(typed(e));
-            setMissing(false);
-          }}
-        />
-        {missing && (
-          <p id={errorId} className="field-error" role="alert">
-            {t('bdRejectNeedReason')}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit">{t('bdRejectSubmit')}</button>
-          <button type="button" className="secondary" onClick={() => ref.current?.close()}>
-            {t('bdRejectClose')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      />
+      {missing && (
+        <p id={errorId} className="field-error" role="alert">
+          {t('bdRejectNeedReason')}
+        </p>
+      )}
+    </Dialog>
   );
 }

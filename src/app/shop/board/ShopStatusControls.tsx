@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
+import { Dialog } from '../../../ui/Dialog';
 import type { ClientDb } from '../../../client/db';
 import { enqueue } from '../../../client/outbox';
 import { shopLocalDate } from '../../../domain/hours';
@@ -88,22 +89,20 @@ function StatusDialog({
   now: Date;
 }) {
   const { t } = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [confirmClose, setConfirmClose] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  // Each choice is sent at once; the dialog closes by unmounting (onClose), like its close button.
   const send = (args: MutationInput<'setShopStatus'>) => {
     onChange(args);
-    ref.current?.close();
+    onClose();
   };
   const later = (min: number) => new Date(now.getTime() + min * 60_000).toISOString();
   return (
-    <dialog ref={ref} className="item-dialog shop-status-dialog" aria-labelledby={titleId} onClose={onClose}>
-      <h2 id={titleId}>{t('ssTitle')}</h2>
+    <Dialog
+      title={t('ssTitle')}
+      className="shop-status-dialog"
+      onClose={onClose}
+      closeLabel={t('bdRejectClose')}
+    >
       <p className="muted">{t('ssLead')}</p>
       <fieldset>
         <legend>{t('ssBusyLegend')}</legend>
@@ -169,11 +168,6 @@ function StatusDialog({
           )}
         </div>
       </fieldset>
-      <div className="row">
-        <button type="button" className="secondary" onClick={() => ref.current?.close()}>
-          {t('bdRejectClose')}
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

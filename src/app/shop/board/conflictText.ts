@@ -48,6 +48,15 @@ const WHY: Partial<Record<Order['status'], MessageKey>> = {
   completed: 'bdWhyCompleted',
 };
 
+/**
+ * Who moved it, as far as the order says: a cancel with no reason of the server's own came from the
+ * customer (the board has no cancel button); the server's own cancels say why (a transfer deadline).
+ */
+function whyMoved(order: Order): MessageKey | undefined {
+  if (order.status === 'cancelled' && !order.cancelReason) return 'bdWhyCustomerCancelled';
+  return WHY[order.status];
+}
+
 /** Codes that mean "the order's status had moved on": the current status says best what happened. */
 const MOVED_ON = new Set(['invalid_transition', 'cancel_too_late']);
 
@@ -104,7 +113,7 @@ export function conflictText(
   const label = conflict.orderId ? orderLabel({ id: conflict.orderId, number: current?.number }, lang) : '';
   const subject = t('bdConflictOrder', { label });
   const failed = t(FAILED[conflict.name] ?? 'bdFailedOther');
-  const moved = current && MOVED_ON.has(conflict.code) ? WHY[current.status] : undefined;
+  const moved = current && MOVED_ON.has(conflict.code) ? whyMoved(current) : undefined;
   const why = moved ? t(moved) : reason(conflict.code, lang);
   // A refused new order has no server copy to describe: the reason is the whole story.
   const now = current || conflict.name !== 'placeOrder' ? nowText(current, t, lang, timeZone) : '';
