@@ -4,13 +4,11 @@ import { AUTO_REJECT_REASON, autoRejectPlacedBy } from '../../domain/orderAlerts
 import { bumpShopVersion } from '../shops/queries';
 import type { Queryable, Storage } from '../storage/types';
 import type { PokeHub } from '../sync/pokeHub';
+import { changeEach, NothingToChange } from './changeEach';
 import type { JobLog } from './periodicJob';
 
 /** At most this many rejections per run: one run never holds the database for long. */
 export const AUTO_REJECT_BATCH = 100;
-
-/** Thrown inside a transaction to roll it back: the order moved on, so its version bump must not stay. */
-class NothingToReject extends Error {}
 
 interface ShopRule {
   time_zone: string;
@@ -39,7 +37,7 @@ async function rejectOne(
   const version = await bumpShopVersion(tx, shopId);
   const [rule] = await tx.query<ShopRule>(`select ${RULE_COLUMNS} from shops where id = $1`, [shopId]);
   const by = rule && placedBy(now, rule);
-  if (!by) throw new NothingToReject();
+  if (!by) throw new NothingToChange();
   const [o] = await tx.query<{
     status: OrderStatus;
     fulfilment: Fulfilment;
@@ -51,10 +49,10 @@ async function rejectOne(
        from orders where id = $1 and shop_id = $2 for update`,
     [orderId, shopId, by.toISOString()],
   );
-  if (!o || !o.due || o.status !== 'placed' || !o.device_id) throw new NothingToReject();
+  if (!o || !o.due || o.status !== 'placed' || !o.device_id) throw new NothingToChange();
   // The state machine's own arrow: the server rejects only where the shop itself could (S10).
   const next = nextStatus(o, 'reject');
-  if (!next) throw new NothingToReject();
+  if (!next) throw new NothingToChange();
   // No reject_reason: that is the shop's own typed words. The code says why, in the reader's language.
   await tx.query('update orders set status = $2, version = $3, cancel_reason = $4 where id = $1', [
     orderId,
@@ -100,23 +98,12 @@ export async function rejectUnanswered(
     );
     due.push(...rows.map((r) => ({ id: r.id, shopId: shop.id })));
   }
-  const rejected: string[] = [];
-  for (const { id, shopId } of due) {
-    try {
-      const done = await storage.transaction((tx) => rejectOne(tx, shopId, id, now));
-      // After commit only: a poke for a rolled-back change would send devices after nothing.
-      hub.publish({
-        shopId,
-        version: done.version,
-        deviceIds: done.deviceId ? [done.deviceId] : [],
-        public: false,
-      });
-      rejected.push(id);
-    } catch (err) {
-      if (err instanceof NothingToReject) continue;
-      // One order that cannot be rejected must not keep the others waiting; the next run retries it.
-      opts.log?.warn({ err, orderId: id }, 'could not auto-reject an unanswered order');
-    }
-  }
-  return rejected;
+  return changeEach(
+    storage,
+    hub,
+    due,
+    (tx, shopId, id) => rejectOne(tx, shopId, id, now),
+    opts.log,
+    'could not auto-reject an unanswered order',
+  );
 }

@@ -3,12 +3,11 @@ import { TRANSFER_DEADLINE_REASON, transferMayLapse } from '../../domain/transfe
 import { bumpShopVersion } from '../shops/queries';
 import type { Queryable, Storage } from '../storage/types';
 import type { PokeHub } from '../sync/pokeHub';
+import { changeEach, NothingToChange } from '../jobs/changeEach';
+import type { JobLog } from '../jobs/periodicJob';
 
 /** At most this many cancellations per sweep: one sweep never holds the database for long. */
 export const SWEEP_BATCH = 100;
-
-/** Thrown inside a transaction to roll it back: the order moved on, so its version bump must not stay. */
-class NothingToCancel extends Error {}
 
 /**
  * Cancels one order whose transfer is overdue, the way every status change is made (S6, S10): the
@@ -35,10 +34,10 @@ async function cancelOne(
        from orders where id = $1 and shop_id = $2 for update`,
     [orderId, shopId, now.toISOString()],
   );
-  if (!o || !o.overdue || !transferMayLapse(o.status)) throw new NothingToCancel();
+  if (!o || !o.overdue || !transferMayLapse(o.status)) throw new NothingToChange();
   // The state machine's own arrow: the server cancels only where anyone may (S10).
   const next = nextStatus(o, 'cancel');
-  if (!next) throw new NothingToCancel();
+  if (!next) throw new NothingToChange();
   await tx.query('update orders set status = $2, version = $3, cancel_reason = $4 where id = $1', [
     orderId,
     next,
@@ -48,9 +47,7 @@ async function cancelOne(
   return { version, deviceId: o.device_id };
 }
 
-export interface SweepLog {
-  warn(obj: object, msg: string): void;
-}
+export type SweepLog = JobLog;
 
 /**
  * One sweep: every open, unpaid transfer order past its deadline (up to `limit`, oldest deadline
@@ -71,23 +68,13 @@ export async function cancelLapsedTransfers(
       order by pay_by limit $3`,
     [now.toISOString(), open, opts.limit ?? SWEEP_BATCH],
   );
-  const cancelled: string[] = [];
-  for (const { id, shop_id } of due) {
-    try {
-      const done = await storage.transaction((tx) => cancelOne(tx, shop_id, id, now));
-      // After commit only: a poke for a rolled-back change would send devices after nothing.
-      hub.publish({
-        shopId: shop_id,
-        version: done.version,
-        deviceIds: done.deviceId ? [done.deviceId] : [],
-        public: false,
-      });
-      cancelled.push(id);
-    } catch (err) {
-      if (err instanceof NothingToCancel) continue;
-      // One order that cannot be cancelled must not keep the others waiting; the next sweep retries it.
-      opts.log?.warn({ err, orderId: id }, 'could not cancel an overdue transfer order');
-    }
-  }
-  return cancelled;
+  const list = due.map((o) => ({ id: o.id, shopId: o.shop_id }));
+  return changeEach(
+    storage,
+    hub,
+    list,
+    (tx, shopId, id) => cancelOne(tx, shopId, id, now),
+    opts.log,
+    'could not cancel an overdue transfer order',
+  );
 }
