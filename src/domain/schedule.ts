@@ -29,6 +29,8 @@ export interface Schedule {
   pause?: Pause | null;
   /** At most this many "now" orders per 15 minutes; 0 or absent: no cap. */
   nowCapacity?: number;
+  /** Stop customer orders while no shop device is connected in opening hours (domain/presence). */
+  pauseWhenAway?: boolean;
 }
 
 export type ScheduleProblem = 'date_past' | 'too_far_ahead' | 'shop_closed' | 'slot_invalid' | 'too_soon';

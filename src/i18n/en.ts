@@ -27,6 +27,8 @@ export const en: Record<Exclude<MessageKey, ConsoleKey>, string> = {
   hoursToday: "Today's hours",
   closedToday: 'Closed today',
   callShop: 'Call the shop',
+  shopAwayPaused:
+    'No shop device is connected right now, so the shop is not taking orders for the moment. If it is urgent, call the shop.',
   shopPaused: 'The shop has paused new orders. You can order again once it reopens.',
   shopPausedUntil: 'The shop has paused new orders until {time}.',
   shopBusy:

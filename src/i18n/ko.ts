@@ -29,6 +29,7 @@ export const ko = {
   hoursToday: '오늘 영업시간',
   closedToday: '오늘은 쉬는 날입니다',
   callShop: '가게에 전화하기',
+  shopAwayPaused: '지금 가게 기기가 연결되어 있지 않아 주문을 잠시 받지 않아요. 급하면 가게에 전화해 주세요.',
   shopPaused: '가게가 지금 주문을 잠시 멈췄어요. 다시 열면 주문할 수 있어요.',
   shopPausedUntil: '가게가 {time}까지 주문을 잠시 멈췄어요.',
   shopBusy: '지금 주문이 많아 평소보다 {min}분 더 걸려요. 받을 시간도 그만큼 뒤로 밀렸어요.',

@@ -96,6 +96,8 @@ export const SettingsPatch = z
     boardLeadMinutes: z.optional(intIn(0, BOARD_LEAD_MINUTES_MAX)),
     // Kitchen load: at most this many "now" orders per 15 minutes, 0 = no cap (domain/shopStatus, #17).
     nowCapacity: z.optional(intIn(0, NOW_CAPACITY_MAX)),
+    // Stop customer orders while no shop device is connected (domain/presence, #17).
+    pauseWhenAway: z.optional(z.boolean()),
     // An order left waiting: ring louder after, and optionally reject after (domain/orderAlerts.ts, #17).
     reAlertMinutes: z.optional(intIn(0, RE_ALERT_MINUTES_MAX)),
     autoRejectMinutes: z.optional(z.int().check(z.refine(isAutoRejectMinutes))),
@@ -206,6 +208,7 @@ export const PublicSchedule = z.strictObject({
   busy: z.optional(z.nullable(z.strictObject({ minutes: z.int(), date: z.string() }))),
   pause: z.optional(z.nullable(z.strictObject({ until: z.nullable(z.string()) }))),
   nowCapacity: z.optional(z.int()),
+  pauseWhenAway: z.optional(z.boolean()),
 });
 
 export const ShopSettings = z.strictObject({
@@ -235,6 +238,7 @@ export const ShopSettings = z.strictObject({
   reAlertMinutes: z.optional(z.int()),
   autoRejectMinutes: z.optional(z.int()),
   nowCapacity: z.optional(z.int()),
+  pauseWhenAway: z.optional(z.boolean()),
 });
 
 const MenuOptionSchema = z.strictObject({

@@ -99,6 +99,29 @@ describe.each(drivers)('busy, pause, close and kitchen load on $name', (driver) 
     expect((await phone.db.getMeta<Schedule>('schedule'))?.busy).toBeNull();
   });
 
+  it('a shop that pauses when no device is connected refuses customers while away, and only then', async () => {
+    const patch = (payload: object) =>
+      json(t.app, { method: 'PATCH', url: '/api/shop/settings', cookie: shop.ownerCookie, payload });
+    expect((await patch({ pauseWhenAway: true })).statusCode).toBe(200);
+    // No shop device has pulled for an hour (the always-open test shop is open now).
+    await t.storage.query(`update shops set shop_seen_at = now() - interval '1 hour' where id = $1`, [
+      shop.id,
+    ]);
+    expect(await phoneOrders()).toBe('shop_paused');
+    const res = await json(t.app, { method: 'GET', url: `/api/shops/${shop.slug}` });
+    expect(res.json()).toMatchObject({ shopAway: true, schedule: { pauseWhenAway: true } });
+    // A device is back: orders flow again, with no one reopening anything.
+    await t.storage.query('update shops set shop_seen_at = now() where id = $1', [shop.id]);
+    expect(await phoneOrders()).toBeNull();
+    // With the setting off, an away shop only warns.
+    await t.storage.query(`update shops set shop_seen_at = now() - interval '1 hour' where id = $1`, [
+      shop.id,
+    ]);
+    expect((await patch({ pauseWhenAway: false })).statusCode).toBe(200);
+    expect(await phoneOrders()).toBeNull();
+    await t.storage.query('update shops set shop_seen_at = now() where id = $1', [shop.id]);
+  });
+
   it('kitchen load, property: never more than N "now" orders per 15-minute window, across devices and replays', async () => {
     const cap = 3;
     const throttled = await makeSyncShop(t);

@@ -62,7 +62,17 @@ export default function CustomerShop({ slug, view }: { slug: string; view: Custo
       </main>
     );
   }
-  return <Shop data={loaded.data} slug={slug} view={view} deviceToken={deviceToken} />;
+  return <Shop data={withAwayPause(loaded.data)} slug={slug} view={view} deviceToken={deviceToken} />;
+}
+
+/**
+ * A shop that chose to stop taking orders while none of its devices is connected (#17) is paused for
+ * as long as the server says it is away: the menu says so and the checkout offers nothing, as the
+ * server would refuse (shop_paused).
+ */
+function withAwayPause(data: PublicShop): PublicShop {
+  if (!data.shopAway || !data.schedule.pauseWhenAway || data.schedule.pause) return data;
+  return { ...data, schedule: { ...data.schedule, pause: { until: null } } };
 }
 
 function Shop({
@@ -155,10 +165,11 @@ function Shop({
       {(view.kind === 'menu' || view.kind === 'cart') && (
         <ShopStatusNotice
           schedule={data.schedule}
+          away={!!data.shopAway && !!data.schedule.pauseWhenAway}
           phoneLink={shop.phone && <a href={telHref(shop.phone)}>{t('callShop')}</a>}
         />
       )}
-      {data.shopAway && (view.kind === 'menu' || view.kind === 'cart') && (
+      {data.shopAway && !data.schedule.pauseWhenAway && (view.kind === 'menu' || view.kind === 'cart') && (
         <p role="status" className="banner banner-away">
           {t('shopAway')} {shop.phone && <a href={telHref(shop.phone)}>{t('callShop')}</a>}
         </p>

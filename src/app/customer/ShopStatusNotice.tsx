@@ -12,9 +12,12 @@ import { formatShopTime } from '../dates';
 export function ShopStatusNotice({
   schedule,
   phoneLink,
+  away = false,
 }: {
   schedule: Schedule;
   phoneLink: React.ReactNode;
+  /** Paused because no shop device is connected (the shop's setting), not by a tap at the counter. */
+  away?: boolean;
 }) {
   const { lang, t } = useT();
   const now = useNow();
@@ -22,9 +25,11 @@ export function ShopStatusNotice({
     const until = schedule.pause?.until;
     return (
       <p role="status" className="banner banner-away">
-        {until
-          ? t('shopPausedUntil', { time: formatShopTime(until, schedule.timeZone, lang) })
-          : t('shopPaused')}{' '}
+        {away
+          ? t('shopAwayPaused')
+          : until
+            ? t('shopPausedUntil', { time: formatShopTime(until, schedule.timeZone, lang) })
+            : t('shopPaused')}{' '}
         {phoneLink}
       </p>
     );

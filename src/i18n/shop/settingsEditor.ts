@@ -47,6 +47,9 @@ export const settingsEditor = defineMessages({
     sePreorderDaysHint: '오늘부터 며칠 뒤까지 예약을 받을지 정합니다. 0이면 오늘 주문만 받습니다.',
     seBoardLead: '예약 주문을 주문판에 올릴 시각 (예약 시간 몇 분 전)',
     seNowCapacity: '15분에 받을 ‘지금 바로’ 주문 수 (0은 제한 없음)',
+    sePauseWhenAway: '가게 기기가 10분 넘게 연결되지 않으면 주문 받기를 멈춤',
+    sePauseWhenAwayHint:
+      '영업시간에 태블릿이 꺼지거나 인터넷이 끊겨 주문을 볼 수 없을 때, 손님에게 경고만 하는 대신 주문을 잠시 받지 않아요. 기기가 다시 연결되면 저절로 다시 받아요.',
     seNowCapacityHint:
       '주방이 밀리지 않게 15분마다 이만큼만 받아요. 다 차면 손님 화면에서 ‘지금 바로’가 사라지고 예약 시간만 보여요.',
     seBoardLeadHint:
@@ -130,6 +133,9 @@ export const settingsEditor = defineMessages({
     sePreorderDaysHint: 'How many days ahead customers may order. 0 means today only.',
     seBoardLead: 'Show pre-orders on the board (minutes before their slot)',
     seNowCapacity: '“Now” orders per 15 minutes (0 = no limit)',
+    sePauseWhenAway: 'Stop taking orders when no shop device has been connected for 10 minutes',
+    sePauseWhenAwayHint:
+      'When the tablet is off or offline in opening hours, customers cannot order instead of only being warned. Orders open again by themselves once a device is back.',
     seNowCapacityHint:
       'Keeps the kitchen from being buried: once a 15-minute window is full, customers see only later times.',
     seBoardLeadHint:

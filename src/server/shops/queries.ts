@@ -24,7 +24,7 @@ const SETTINGS_COLUMNS = `id, slug, name, phone, address, notice, time_zone, hou
   pickup_enabled, delivery_enabled, pay_at_pickup, bank_transfer, bank_account,
   transfer_deadline_minutes,
   slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates,
-  contact_optional_for_pickup, max_per_item, max_per_order, board_lead_minutes, now_capacity,
+  contact_optional_for_pickup, max_per_item, max_per_order, board_lead_minutes, now_capacity, pause_when_away,
   re_alert_minutes, auto_reject_minutes`;
 interface ShopRow {
   id: string;
@@ -51,6 +51,7 @@ interface ShopRow {
   max_per_order: number;
   board_lead_minutes: number;
   now_capacity: number;
+  pause_when_away: boolean;
   re_alert_minutes: number;
   auto_reject_minutes: number;
 }
@@ -80,6 +81,7 @@ function toSettings(r: ShopRow): Settings {
     maxPerOrder: r.max_per_order,
     boardLeadMinutes: r.board_lead_minutes,
     nowCapacity: r.now_capacity,
+    pauseWhenAway: r.pause_when_away,
     reAlertMinutes: r.re_alert_minutes,
     autoRejectMinutes: r.auto_reject_minutes,
   };

@@ -31,6 +31,7 @@ const SETTINGS_COLUMNS = {
   preorderDays: 'preorder_days',
   boardLeadMinutes: 'board_lead_minutes',
   nowCapacity: 'now_capacity',
+  pauseWhenAway: 'pause_when_away',
   closedDates: 'closed_dates',
   contactOptionalForPickup: 'contact_optional_for_pickup',
   maxPerItem: 'max_per_item',

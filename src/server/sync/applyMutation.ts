@@ -27,6 +27,7 @@ import { handoffKeyOf } from '../../protocol/handoff';
 import { sendMessage } from './messages';
 import { setSoldOut } from '../shops/menuSoldOut';
 import { setShopStatus } from '../shops/shopStatus';
+import { loadShopAway } from '../shops/presence';
 import { customerTimeProblem } from '../../domain/pickupOptions';
 import { nowWindowHasRoom, NOW_WINDOW_MINUTES } from '../../domain/shopStatus';
 import { NOW_WINDOW_SQL } from '../shops/taken';
@@ -176,6 +177,13 @@ async function placeOrder(
       ? customerTimeProblem(now, a.date, a.slot, shop.schedule, 0)
       : pickupProblem(now, a.date, a.slot, shop.schedule);
   if (scheduleProblem) return rejected(scheduleProblem, a.orderId);
+  // A shop that stops taking orders while none of its devices is connected (#17 presence), is away.
+  if (
+    caller.kind === 'device' &&
+    shop.schedule.pauseWhenAway &&
+    (await loadShopAway(tx, shop.id, shop.schedule, now))
+  )
+    return rejected('shop_paused', a.orderId);
   const rules = await loadCheckoutRules(tx, shop.id);
   // A customer's phone must leave a way to call back and stay within the shop's quantities (#16). The
   // shop's own orders (phone calls typed on the tablet, SMS hand-offs it imports) are its own call:

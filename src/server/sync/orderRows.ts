@@ -84,7 +84,7 @@ export function toOrder(r: OrderRow): Order {
 }
 
 export const SCHEDULE_COLUMNS = `time_zone, hours, slot_minutes, slot_capacity, lead_minutes, preorder_days, closed_dates, board_lead_minutes, re_alert_minutes,
-  busy_minutes, busy_date::text as busy_date, paused, paused_until, now_capacity`;
+  busy_minutes, busy_date::text as busy_date, paused, paused_until, now_capacity, pause_when_away`;
 
 export interface ScheduleRow {
   time_zone: string;
@@ -101,6 +101,7 @@ export interface ScheduleRow {
   paused: boolean;
   paused_until: Date | null;
   now_capacity: number;
+  pause_when_away: boolean;
 }
 
 export function toSchedule(r: ScheduleRow): Schedule {
@@ -117,6 +118,7 @@ export function toSchedule(r: ScheduleRow): Schedule {
     busy: r.busy_minutes > 0 && r.busy_date ? { minutes: r.busy_minutes, date: r.busy_date } : null,
     pause: r.paused ? { until: r.paused_until?.toISOString() ?? null } : null,
     nowCapacity: r.now_capacity,
+    pauseWhenAway: r.pause_when_away,
   };
 }
 

@@ -319,6 +319,13 @@ function SettingsForm({ initial, me, online }: { initial: Settings; me: Me; onli
 
       <Section title={t('seCheckoutRules')}>
         <Toggle
+          label={t('sePauseWhenAway')}
+          checked={draft.pauseWhenAway ?? false}
+          onChecked={set('pauseWhenAway')}
+          hint={t('sePauseWhenAwayHint')}
+          error={err('pauseWhenAway')}
+        />
+        <Toggle
           label={t('seContactOptional')}
           checked={draft.contactOptionalForPickup ?? false}
           onChecked={set('contactOptionalForPickup')}
