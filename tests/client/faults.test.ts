@@ -58,7 +58,7 @@ const SEQUENCES = Number(process.env.FAULT_SEQUENCES ?? 1000);
  * 1,000 sequences took from 3 to 6 minutes, while a quiet run still gets through them all. The count
  * run is printed; FAULT_SECONDS=0 lifts the limit for a deep run.
  */
-const SECONDS = Number(process.env.FAULT_SECONDS ?? 50);
+const SECONDS = Number(process.env.FAULT_SECONDS ?? 40);
 /** Short sequences: most lost-or-doubled bugs need a handful of steps, and many runs beat long ones. */
 const MAX_STEPS = 25;
 /** Two slots of one order each tomorrow, and a quota of 3: refusals (S5) happen in most sequences. */

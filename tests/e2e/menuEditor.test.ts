@@ -53,7 +53,7 @@ async function generatedPng(page: Page): Promise<Buffer> {
  * changes a price and adds a photo, marks an item sold out with the network down, and the customer's
  * menu shows all of it; staff mark sold out but see no price fields.
  */
-describe.each(drivers)('menu and sold out in Chromium on $name', (driver) => {
+describe.each(drivers.slice(0, 1))('menu and sold out in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
   let ownerContext: BrowserContext;

@@ -37,7 +37,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   return { name: download.suggestedFilename(), bytes: await readFile(path!) };
 }
 
-describe.each(drivers)('the sales screen in Chromium on $name', (driver) => {
+describe.each(drivers.slice(0, 1))('the sales screen in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
   withServerAndChromium(driver, (s, b) => {

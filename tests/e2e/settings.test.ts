@@ -38,7 +38,7 @@ const saveAndWait = async (tablet: Page) => {
  * The owner's settings screen in Chromium at a tablet's size, in Korean, by role and accessible
  * name: what the owner saves is what a customer's calendar offers.
  */
-describe.each(drivers)('shop settings in Chromium on $name', (driver) => {
+describe.each(drivers.slice(0, 1))('shop settings in Chromium on $name', (driver) => {
   let server: LiveServer;
   let browser: Browser;
   let ownerContext: BrowserContext;

@@ -28,7 +28,18 @@ describe.each(drivers.slice(0, 1))('a cut-off tablet in Chromium on $name', (dri
     await tablet.waitForFunction(() => document.querySelector('[data-offline]') === null);
     await context.setOffline(true);
     await tablet.evaluate(() => window.dispatchEvent(new Event('online')));
-    await counter.waitFor({ timeout: 15_000 });
+    // The failed sync that raises the banner may wait on a retry timer, and this page's timers run on
+    // the fake clock: move it a second at a time until the banner is up (on a loaded machine, the
+    // real clock alone was not always enough within the wait).
+    await expect
+      .poll(
+        async () => {
+          await tablet.clock.fastForward(1000);
+          return counter.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await tablet.clock.fastForward('11:00');
     await expect.poll(() => counter.textContent(), { timeout: 15_000 }).toBe('서버와 연결이 끊긴 지 11분');
     await tablet.screenshot({ path: '/tmp/presence-tablet.png' });
