@@ -12,7 +12,7 @@ import { ALWAYS_OPEN, freshDb, orderArgs } from '../support/syncWorld';
 const adminUrl = process.env.TEST_DATABASE_URL;
 
 const CLIENTS = 8;
-const KILLS = 16;
+const KILLS = 24;
 /** Orders one client places at most while the server is being killed. */
 const MAX_ORDERS_PER_CLIENT = 80;
 /** Bounds on each phase, so a hang fails the test instead of stalling the run. */
